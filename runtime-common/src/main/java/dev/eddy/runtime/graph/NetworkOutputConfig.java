@@ -1,0 +1,39 @@
+package dev.eddy.runtime.graph;
+
+import dev.eddy.api.common.typeutils.TypeSerializer;
+import dev.eddy.streaming.runtime.partitioner.StreamPartitioner;
+import java.io.Serializable;
+
+/** An edge leaving the chain from one operator: partitioner and record serializer. Immutable. */
+public final class NetworkOutputConfig implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final int outEdgeIndex;
+    private final StreamPartitioner<?> partitioner;
+    private final TypeSerializer<?> serializer;
+    private final long bufferTimeoutMillis;
+
+    public NetworkOutputConfig(int outEdgeIndex, StreamPartitioner<?> partitioner, TypeSerializer<?> serializer, long bufferTimeoutMillis) {
+        this.outEdgeIndex = outEdgeIndex;
+        this.partitioner = partitioner;
+        this.serializer = serializer;
+        this.bufferTimeoutMillis = bufferTimeoutMillis;
+    }
+
+    /** Index among the vertex's out edges (job graph edge order); selects the produced partition. */
+    public int getOutEdgeIndex() {
+        return outEdgeIndex;
+    }
+
+    public StreamPartitioner<?> getPartitioner() {
+        return partitioner;
+    }
+
+    public TypeSerializer<?> getSerializer() {
+        return serializer;
+    }
+
+    /** -1: job default (execution.buffer-timeout); 0: flush every record; &gt;0: ms. */
+    public long getBufferTimeoutMillis() {
+        return bufferTimeoutMillis;
+    }
+}
