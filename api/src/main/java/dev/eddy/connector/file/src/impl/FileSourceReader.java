@@ -33,7 +33,7 @@ public final class FileSourceReader<T> extends SplitQueueSourceReader<T, FileSou
                     + " (was it deleted or moved while the job ran?)", e);
         }
         try {
-            long fileLen = stream.available();
+            long fileLen = java.nio.file.Files.size(split.path().toLocalPath());
             StreamFormat.Reader<T> reader = split.offset() == 0
                     ? format.createReader(config, stream, fileLen, split.offset() + split.length())
                     : format.restoreReader(config, stream, split.offset(), fileLen, split.offset() + split.length());
