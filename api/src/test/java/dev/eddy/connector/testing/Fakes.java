@@ -13,6 +13,7 @@ public final class Fakes {
     private Fakes() {}
 
     public static <T> T implement(Class<T> iface, Object delegate) {
+        java.util.Map<Method, java.util.Optional<Method>> targets = new java.util.concurrent.ConcurrentHashMap<>();
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 switch (method.getName()) {
@@ -21,9 +22,8 @@ public final class Fakes {
                     default: return "Fake " + iface.getSimpleName() + " over " + delegate;
                 }
             }
-            Method target = find(delegate.getClass(), method);
+            Method target = targets.computeIfAbsent(method, m -> find(delegate.getClass(), m)).orElse(null);
             if (target != null) {
-                target.setAccessible(true);
                 try {
                     return target.invoke(delegate, args);
                 } catch (java.lang.reflect.InvocationTargetException e) {
@@ -39,14 +39,16 @@ public final class Fakes {
         return iface.cast(Proxy.newProxyInstance(iface.getClassLoader(), new Class<?>[] {iface}, handler));
     }
 
-    private static Method find(Class<?> type, Method method) {
+    private static java.util.Optional<Method> find(Class<?> type, Method method) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             try {
-                return c.getDeclaredMethod(method.getName(), method.getParameterTypes());
+                Method found = c.getDeclaredMethod(method.getName(), method.getParameterTypes());
+                found.setAccessible(true);
+                return java.util.Optional.of(found);
             } catch (NoSuchMethodException e) {
                 // try the superclass
             }
         }
-        return null;
+        return java.util.Optional.empty();
     }
 }
