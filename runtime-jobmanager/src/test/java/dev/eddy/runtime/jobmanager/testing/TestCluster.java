@@ -59,7 +59,7 @@ public final class TestCluster implements AutoCloseable {
 
     /** Waits until {@code count} tasks are deployed over all TaskManagers. */
     public List<TaskDeploymentDescriptor> awaitDeployed(int count) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> allDeployed().size() >= count);
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(5)).until(() -> allDeployed().size() >= count);
         return allDeployed();
     }
 
@@ -68,7 +68,7 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public JobStatusProto awaitState(String jobId, String state) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> status(jobId).getState().equals(state));
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(5)).until(() -> status(jobId).getState().equals(state));
         return status(jobId);
     }
 
