@@ -102,7 +102,7 @@ public final class Task implements Runnable {
         return failureCause;
     }
 
-    /** Completes with the terminal state once the task has released its resources. */
+    /** Completes with the terminal state once the task has released its resources and told its listener. */
     public CompletableFuture<ExecutionState> getTerminationFuture() {
         return terminationFuture;
     }
@@ -257,12 +257,12 @@ public final class Task implements Runnable {
     }
 
     private void terminate() {
-        terminationFuture.complete(state.get());
         try {
             terminationListener.accept(this);
         } catch (RuntimeException e) {
             LOG.error("Termination listener of {} failed", taskNameWithSubtasks, e);
         }
+        terminationFuture.complete(state.get());
     }
 
     /** Atomically moves {@code from -> to} if legal and current; logs and reports it. */
