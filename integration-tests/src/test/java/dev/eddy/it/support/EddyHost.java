@@ -132,14 +132,9 @@ public final class EddyHost implements AutoCloseable {
         return pids;
     }
 
-    /** Pids of live processes whose command line mentions this host's conf dir. */
-    public List<Long> livePids() {
-        String marker = confDir.toString();
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)
-                        || p.info().arguments().map(a -> String.join(" ", a).contains(marker)).orElse(false))
-                .map(ProcessHandle::pid)
-                .toList();
+    /** Those of {@code pids} whose process is still alive. */
+    public static List<Long> alive(List<Long> pids) {
+        return pids.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList();
     }
 
     /** Concatenated content of this host's log files whose name contains {@code role}. */
@@ -171,11 +166,12 @@ public final class EddyHost implements AutoCloseable {
         }
     }
 
-    /** Stops everything and kills leftovers (a test asserting clean shutdown checks livePids() before). */
+    /** Stops everything and kills leftovers (a test asserting clean shutdown checks alive(pids()) before). */
     @Override
     public void close() {
+        List<Long> started = pids();
         stopAll();
-        for (Long pid : livePids()) {
+        for (Long pid : alive(started)) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
