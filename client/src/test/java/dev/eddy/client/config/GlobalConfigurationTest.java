@@ -86,4 +86,16 @@ class GlobalConfigurationTest {
         assertThat(GlobalConfiguration.resolveConfDir(Map.of(), dist)).contains(Path.of("/opt/eddy/conf"));
         assertThat(GlobalConfiguration.resolveConfDir(Map.of(), null)).isEmpty();
     }
+
+    @Test
+    void scriptHelperReadsNestedKeysAndConvertsHeapSizes() throws Exception {
+        write("taskmanager:\n  memory:\n    heap.size: 1 gb\njobmanager.memory.heap.size: 256m\n");
+        assertThat(ConfigValue.lookup(dir, "taskmanager.memory.heap.size", "1g", true)).isEqualTo("1024m");
+        assertThat(ConfigValue.lookup(dir, "jobmanager.memory.heap.size", "512m", true)).isEqualTo("256m");
+        assertThat(ConfigValue.lookup(dir, "other.heap", "512m", true)).isEqualTo("512m");
+        assertThat(ConfigValue.lookup(dir, "missing.key", "dflt", false)).isEqualTo("dflt");
+        write("jobmanager.memory.heap.size: lots\n");
+        assertThatThrownBy(() -> ConfigValue.lookup(dir, "jobmanager.memory.heap.size", "512m", true))
+                .hasMessageContaining("Invalid memory size 'lots' for jobmanager.memory.heap.size");
+    }
 }
