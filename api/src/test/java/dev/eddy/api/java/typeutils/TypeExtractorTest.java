@@ -107,6 +107,34 @@ class TypeExtractorTest {
         assertThat(((GenericTypeInfo<?>) node.getTypeAt("next")).getReason()).contains("recursive");
     }
 
+    @Test
+    void unsupportedCollectionsSayWhichOnesWork() {
+        assertGenericBecause(java.util.LinkedList.class, "declare it as List<T>");
+        assertGenericBecause(java.util.TreeMap.class, "Map<K, V>");
+    }
+
+    /** Shaped like Flink's KeyedProcessFunction: an abstract class with the output as third type argument. */
+    public abstract static class KeyedFn<K, I, O> implements java.io.Serializable {
+        public abstract void process(I value, Out<O> out);
+    }
+
+    public static class KeyAndValue<K, V> extends KeyedFn<K, V, Tuple2<K, V>> {
+        @Override
+        public void process(V value, Out<Tuple2<K, V>> out) {}
+    }
+
+    @Test
+    void abstractClassFunctionsResolveFromKeyAndInputTypes() {
+        assertThat(TypeExtractor.<Object>getOutputType(new KeyAndValue<String, Long>(), KeyedFn.class, 2, Types.STRING, Types.LONG))
+                .isEqualTo(Types.TUPLE(Types.STRING, Types.LONG));
+        KeyedFn<String, Long, Address> anonymous = new KeyedFn<>() {
+            @Override
+            public void process(Long value, Out<Address> out) {}
+        };
+        assertThat(TypeExtractor.<Object>getOutputType(anonymous, KeyedFn.class, 2, Types.STRING, Types.LONG))
+                .isEqualTo(Types.POJO(Address.class));
+    }
+
     private static void assertGenericBecause(Class<?> c, String reason) {
         TypeInformation<?> info = TypeExtractor.getForClass(c);
         assertThat(info).isInstanceOf(GenericTypeInfo.class);
