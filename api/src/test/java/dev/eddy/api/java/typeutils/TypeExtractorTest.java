@@ -176,6 +176,8 @@ class TypeExtractorTest {
         assertThatThrownBy(() -> TypeExtractor.getForObject(Tuple2.of("a", null))).isInstanceOf(InvalidTypesException.class)
                 .hasMessageContaining("f1");
         assertThatThrownBy(() -> TypeExtractor.getForObject(new ArrayList<>())).isInstanceOf(InvalidTypesException.class);
+        Tuple2<?, ?>[] pairs = {null, Tuple2.of("a", 1)};
+        assertThat(TypeExtractor.getForObject(pairs)).isEqualTo(dev.eddy.api.java.typeutils.ObjectArrayTypeInfo.getInfoFor(Tuple2[].class, STRING_INT));
     }
 
     // ------------------------------------------------------------ functions
