@@ -250,6 +250,17 @@ class GrpcRoundTripTest {
     }
 
     @Test
+    void inboundMessagesAreBounded() {
+        byte[] big = new byte[GrpcServer.MAX_MESSAGE_BYTES + 1];
+        JobGraphProto job = JobGraphProto.newBuilder().addVertices(JobVertexProto.newBuilder()
+                .setOperatorConfig(com.google.protobuf.ByteString.copyFrom(big))).build();
+        RpcException e = rpcFailure(new GrpcDispatcherGateway(channel).submitJob(job));
+        assertThat(e.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+        assertThat(dispatcher.submitted).isEmpty();
+        assertThat(await(new GrpcDispatcherGateway(channel).getClusterOverview()).getSlotsTotal()).isEqualTo(8);
+    }
+
+    @Test
     void sharedChannelsAreCachedPerAddress() {
         ManagedChannel a = GrpcChannels.shared(address);
         try {
