@@ -123,6 +123,23 @@ class OperatorChainingTest {
     }
 
     @Test
+    void explicitForwardChainsAndRescaleDoesNot() {
+        JobGraphProto forward = build(map(partition(source("s", 2), PartitionKind.FORWARD), "Map", 2));
+        assertThat(vertexNames(forward)).containsExactly("Source: s -> Map");
+
+        JobGraphProto rescale = build(map(partition(source("s", 2), PartitionKind.RESCALE), "Map", 4));
+        assertThat(vertexNames(rescale)).containsExactly("Source: s", "Map");
+        assertThat(rescale.getEdges(0).getPartitionType()).isEqualTo(PartitionType.RESCALE);
+    }
+
+    @Test
+    void thePartitioningClosestToTheConsumerWins() {
+        var twice = partition(partition(source("s", 2), PartitionKind.SHUFFLE), PartitionKind.BROADCAST);
+        JobGraphProto graph = build(map(twice, "Map", 2));
+        assertThat(graph.getEdges(0).getPartitionType()).isEqualTo(PartitionType.BROADCAST);
+    }
+
+    @Test
     void disableChainingIsolatesTheOperator() {
         OneInputTransformation<String, String> m = map(source("s", 1), "Map", 1);
         m.setChainingStrategy(ChainingStrategy.NEVER);
