@@ -30,6 +30,10 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>A missing input path fails the source's subtasks when they open, naming the path.
+ *
+ * <p>Known limit until the enumerator moves to the JobManager (issue 3): every source subtask lists
+ * the input paths itself and reads its share of the listing, so files added or removed while the
+ * subtasks of a bounded source start may be seen by some subtasks and not others.
  */
 public final class FileSource<T> implements Source<T, FileSourceSplit, PendingSplitsCheckpoint>, ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
