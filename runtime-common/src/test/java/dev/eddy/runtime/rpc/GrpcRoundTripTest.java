@@ -229,7 +229,7 @@ class GrpcRoundTripTest {
                     .updateTaskExecutionState(TaskExecutionStateProto.getDefaultInstance()));
             assertThat(e.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
             assertThat(e.isUnreachable()).isTrue();
-            assertThat(e).hasMessageStartingWith("Cannot reach 127.0.0.1:" + freePort + ": ");
+            assertThat(e).hasMessageStartingWith("Cannot reach 127.0.0.1:" + freePort + ": ").hasMessageContaining("refused");
         } finally {
             dead.shutdownNow();
         }
