@@ -1,6 +1,11 @@
 package dev.eddy.api.java.typeutils;
 
-/** Implemented by functions, sources and input formats that know the type they produce. */
+import dev.eddy.api.common.typeinfo.TypeInformation;
+
+/**
+ * Implemented by functions and sources that know their output type; the type extractor asks them
+ * instead of reflecting over generics. Called on the client thread while the job is built.
+ */
 public interface ResultTypeQueryable<T> {
-    dev.eddy.api.common.typeinfo.TypeInformation<T> getProducedType();
+    TypeInformation<T> getProducedType();
 }
