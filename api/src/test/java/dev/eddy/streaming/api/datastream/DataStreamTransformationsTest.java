@@ -12,6 +12,12 @@ import dev.eddy.api.common.functions.ReduceFunction;
 import dev.eddy.api.common.typeinfo.TypeInformation;
 import dev.eddy.api.connector.source.Boundedness;
 import dev.eddy.api.connector.source.Source;
+import dev.eddy.api.connector.source.SourceReader;
+import dev.eddy.api.connector.source.SourceReaderContext;
+import dev.eddy.api.connector.source.SourceSplit;
+import dev.eddy.api.connector.source.SplitEnumerator;
+import dev.eddy.api.connector.source.SplitEnumeratorContext;
+import dev.eddy.core.io.SimpleVersionedSerializer;
 import dev.eddy.api.dag.OneInputTransformation;
 import dev.eddy.api.dag.PartitionTransformation;
 import dev.eddy.api.dag.SourceTransformation;
@@ -263,7 +269,7 @@ class DataStreamTransformationsTest {
         private static final long serialVersionUID = 1L;
     }
 
-    static final class TypedSource implements Source<String, Object, Object>, ResultTypeQueryable<String> {
+    static final class TypedSource extends StubSource implements ResultTypeQueryable<String> {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -277,12 +283,43 @@ class DataStreamTransformationsTest {
         }
     }
 
-    static final class UntypedSource implements Source<String, Object, Object> {
+    static final class UntypedSource extends StubSource {
         private static final long serialVersionUID = 1L;
 
         @Override
         public Boundedness getBoundedness() {
             return Boundedness.CONTINUOUS_UNBOUNDED;
+        }
+    }
+
+    /** A Source whose factory methods are never called by these tests. */
+    abstract static class StubSource implements Source<String, SourceSplit, Void> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public SourceReader<String, SourceSplit> createReader(SourceReaderContext readerContext) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SplitEnumerator<SourceSplit, Void> createEnumerator(SplitEnumeratorContext<SourceSplit> enumContext) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SplitEnumerator<SourceSplit, Void> restoreEnumerator(SplitEnumeratorContext<SourceSplit> enumContext,
+                Void checkpoint) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SimpleVersionedSerializer<SourceSplit> getSplitSerializer() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SimpleVersionedSerializer<Void> getEnumeratorCheckpointSerializer() {
+            throw new UnsupportedOperationException();
         }
     }
 }
