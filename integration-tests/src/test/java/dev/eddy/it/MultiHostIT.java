@@ -1,0 +1,75 @@
+package dev.eddy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.eddy.it.jobs.keyedcount.KeyedCountJob;
+import dev.eddy.it.support.EddyHost;
+import dev.eddy.it.support.JobJars;
+import dev.eddy.it.support.Netns;
+import dev.eddy.it.support.Outputs;
+import dev.eddy.it.support.ProcessResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three hosts, each in its own network namespace with its own address: a JobManager on
+ * 10.233.0.1 and TaskManagers on .2 and .3 (2 slots each). A keyed job at parallelism 4 spreads
+ * over both TaskManagers, gives exact counts, and its records are shown to cross between the
+ * namespaces by the TaskManagers' interface byte counters.
+ */
+class MultiHostIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void jobSpreadOverTwoHostsExchangesRecordsAcrossTheNetwork() throws Exception {
+        assumeThat(Netns.available()).as("root with iproute2 (CI installs it)").isTrue();
+        Path dist = EddyHost.distribution();
+        Map<String, String> conf = Map.of(
+                "jobmanager.rpc.address", Netns.address(1),
+                "jobmanager.rpc.port", "6123",
+                "taskmanager.numberOfTaskSlots", "2");
+        try (Netns net = new Netns("eddyit")) {
+            String jmNs = net.addHost(1);
+            String tm1Ns = net.addHost(2);
+            String tm2Ns = net.addHost(3);
+            try (EddyHost jmHost = new EddyHost(dist, tmp.resolve("h1"), conf, jmNs);
+                    EddyHost tm1 = new EddyHost(dist, tmp.resolve("h2"), conf, tm1Ns);
+                    EddyHost tm2 = new EddyHost(dist, tmp.resolve("h3"), conf, tm2Ns)) {
+                jmHost.startJobManager();
+                tm1.startTaskManager();
+                tm2.startTaskManager();
+                String jmAddress = Netns.address(1) + ":6123";
+                await("both TaskManagers registered").atMost(Duration.ofSeconds(60)).until(() -> {
+                    ProcessResult r = jmHost.eddy(Duration.ofSeconds(30), "list", "-m", jmAddress);
+                    return r.exitCode() == 0 && tm1.logs("taskmanager").contains("Registered")
+                            && tm2.logs("taskmanager").contains("Registered");
+                });
+                long tx2 = net.txBytes(2);
+                long tx3 = net.txBytes(3);
+
+                Path jar = JobJars.build(tmp.resolve("keyed-count.jar"), KeyedCountJob.class, true);
+                Path out = tmp.resolve("out");
+                ProcessResult r = jmHost.eddy(Duration.ofMinutes(3), "run", "-m", jmAddress, "-p", "4", jar.toString(),
+                        "2000000", "100", out.toString());
+
+                assertThat(r.exitCode()).as(r + "\nTM logs:\n" + tm1.logs("taskmanager") + tm2.logs("taskmanager")).isZero();
+                Map<Long, Long> counts = Outputs.keyedCounts(out);
+                assertThat(counts).hasSize(100);
+                assertThat(counts.values()).allMatch(c -> c == 20_000L);
+                long sent2 = net.txBytes(2) - tx2;
+                long sent3 = net.txBytes(3) - tx3;
+                // control traffic is a few KB; a keyed shuffle of 2M records sends megabytes between the hosts
+                assertThat(sent2).as("bytes sent by TaskManager host 10.233.0.2").isGreaterThan(2_000_000L);
+                assertThat(sent3).as("bytes sent by TaskManager host 10.233.0.3").isGreaterThan(2_000_000L);
+                assertThat(tm1.logs("taskmanager")).contains(Netns.address(2));
+                assertThat(tm2.logs("taskmanager")).contains(Netns.address(3));
+            }
+        }
+    }
+}
