@@ -4,6 +4,14 @@ import dev.eddy.runtime.gateway.BlobGateway;
 import dev.eddy.runtime.gateway.JobMasterGateway;
 import dev.eddy.runtime.gateway.ResourceManagerGateway;
 import dev.eddy.runtime.gateway.TaskExecutorGateway;
+import dev.eddy.runtime.rpc.GrpcBlobGateway;
+import dev.eddy.runtime.rpc.GrpcChannels;
+import dev.eddy.runtime.rpc.GrpcJobMasterGateway;
+import dev.eddy.runtime.rpc.GrpcResourceManagerGateway;
+import dev.eddy.runtime.rpc.GrpcServer;
+import dev.eddy.runtime.rpc.TaskExecutorGrpcService;
+import io.grpc.ManagedChannel;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The TaskManager's gRPC wiring, kept in one place: the client gateways to the JobManager and the
@@ -30,13 +38,30 @@ final class TaskManagerServices {
         void close();
     }
 
+    /** One channel (connecting lazily, reconnecting by itself) to {@code host:port}. */
     static JobManagerConnection connectToJobManager(String hostPort) {
-        throw new UnsupportedOperationException("The gRPC gateways of runtime-common are not available in this build yet;"
-                + " cannot connect to the JobManager at " + hostPort);
+        ManagedChannel channel = GrpcChannels.create(hostPort);
+        return new JobManagerConnection(new GrpcResourceManagerGateway(channel), new GrpcJobMasterGateway(channel),
+                new GrpcBlobGateway(channel), () -> {
+                    channel.shutdown();
+                    if (!channel.awaitTermination(2, TimeUnit.SECONDS)) {
+                        channel.shutdownNow();
+                    }
+                });
     }
 
     static RpcServer startTaskExecutorServer(TaskExecutorGateway gateway, String bindHost, int port) {
-        throw new UnsupportedOperationException("The gRPC server of runtime-common is not available in this build yet;"
-                + " cannot serve the TaskExecutor on " + bindHost + ":" + port);
+        GrpcServer server = GrpcServer.start(bindHost, port, new TaskExecutorGrpcService(gateway));
+        return new RpcServer() {
+            @Override
+            public int getPort() {
+                return server.getPort();
+            }
+
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
     }
 }
