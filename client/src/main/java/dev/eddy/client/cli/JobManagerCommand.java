@@ -1,0 +1,37 @@
+package dev.eddy.client.cli;
+
+import dev.eddy.configuration.Configuration;
+import dev.eddy.runtime.jobmanager.JobManagerRunner;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code eddy jobmanager}: runs a JobManager in the foreground until the process is stopped
+ * (SIGTERM/SIGINT run a shutdown hook that closes it). bin/jobmanager.sh starts it in the background.
+ */
+@Command(name = "jobmanager", mixinStandardHelpOptions = true,
+        description = "Runs a JobManager in the foreground until stopped (Ctrl-C / SIGTERM).")
+final class JobManagerCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(JobManagerCommand.class);
+    private final CliContext context;
+    @Mixin DynamicProperties dynamic;
+
+    JobManagerCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Configuration configuration = context.loadConfiguration(dynamic.properties);
+        JobManagerRunner runner = JobManagerRunner.start(configuration);
+        Thread hook = new Thread(runner::close, "eddy-jobmanager-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        LOG.info("JobManager is running; RPC port {}", runner.getRpcPort());
+        context.out.println("JobManager is running; RPC port " + runner.getRpcPort());
+        runner.awaitTermination();
+        return 0;
+    }
+}
