@@ -1,6 +1,7 @@
 package dev.eddy.runtime.taskmanager.network;
 
 import dev.eddy.api.common.typeutils.TypeSerializer;
+import dev.eddy.runtime.taskmanager.network.serialization.StreamElementSerializer;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
 import java.io.IOException;
@@ -8,45 +9,62 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Serializes stream elements of one out edge into the network buffers of a partition. A record
- * may span buffers. Task thread only. STUB: implemented by the network package.
+ * may span buffers. Task thread only.
+ *
+ * <p>Each element is serialized once into a reused scratch array (wire layout in
+ * {@link dev.eddy.runtime.taskmanager.network.serialization.StreamElementTags}) and copied into the
+ * subpartition's current buffer; broadcasts copy the same bytes into every subpartition. Nothing is
+ * allocated per record once the scratch array has grown to the largest record. Data becomes visible
+ * to consumers when a buffer fills, on {@link #flushAll()}, or on {@link #finish()}.
  */
 public class RecordWriter<T> {
-    public RecordWriter(ResultPartitionWriter partition, TypeSerializer<T> serializer) {}
+    private final ResultPartitionWriter partition;
+    private final StreamElementSerializer<T> elements;
+
+    public RecordWriter(ResultPartitionWriter partition, TypeSerializer<T> serializer) {
+        this.partition = partition;
+        this.elements = new StreamElementSerializer<>(serializer);
+    }
 
     public int getNumberOfSubpartitions() {
-        throw new UnsupportedOperationException("stub");
+        return partition.getNumberOfSubpartitions();
     }
 
     /** Appends to a subpartition; waits for a free buffer when the pool is exhausted (back-pressure). */
     public void emit(StreamRecord<T> record, int subpartition) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("stub");
+        elements.serializeRecord(record);
+        partition.emit(elements.array(), elements.length(), subpartition);
     }
 
     public void broadcastEmit(StreamRecord<T> record) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("stub");
+        elements.serializeRecord(record);
+        partition.broadcast(elements.array(), elements.length());
     }
 
     public void broadcastWatermark(Watermark watermark) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("stub");
+        elements.serializeWatermark(watermark.getTimestamp());
+        partition.broadcast(elements.array(), elements.length());
     }
 
     /** Hands every partly filled buffer to the consumers (buffer timeout, or before idling). */
     public void flushAll() {
-        throw new UnsupportedOperationException("stub");
+        partition.flushAll();
     }
 
     /** True while a buffer can be had without waiting. */
     public boolean isAvailable() {
-        throw new UnsupportedOperationException("stub");
+        return partition.isAvailable();
     }
 
     /** Completes when {@link #isAvailable()} may be true again. */
     public CompletableFuture<Void> getAvailableFuture() {
-        throw new UnsupportedOperationException("stub");
+        return partition.getAvailableFuture();
     }
 
     /** Sends end-of-partition on every subpartition and flushes. */
     public void finish() throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("stub");
+        elements.serializeEndOfPartition();
+        partition.broadcast(elements.array(), elements.length());
+        partition.finish();
     }
 }

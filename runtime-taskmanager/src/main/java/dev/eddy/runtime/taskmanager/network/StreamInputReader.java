@@ -1,26 +1,173 @@
 package dev.eddy.runtime.taskmanager.network;
 
 import dev.eddy.api.common.typeutils.TypeSerializer;
+import dev.eddy.runtime.taskmanager.network.buffer.BufferSlice;
+import dev.eddy.runtime.taskmanager.network.gate.SingleInputGate;
+import dev.eddy.runtime.taskmanager.network.serialization.ByteArrayDataInputView;
+import dev.eddy.runtime.taskmanager.network.serialization.ElementAssembler;
+import dev.eddy.runtime.taskmanager.network.serialization.StreamElementTags;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads stream elements of one input gate, reassembling records that span buffers, and merges
  * per-channel watermarks (emits the minimum over channels that have not ended, only when it
- * advances). Task thread only. STUB: implemented by the network package.
+ * advances). Task thread only.
+ *
+ * <p>Channels take turns buffer by buffer (the gate's order). A channel that has not sent a
+ * watermark yet holds the merged watermark at {@code Long.MIN_VALUE}; a channel that sent
+ * END_OF_PARTITION no longer holds it back. When every channel has ended, {@link #emitNext} returns
+ * {@link InputStatus#END_OF_INPUT} (no extra watermark is made up: producers send
+ * {@code MAX_WATERMARK} themselves when their input ends). The emitted {@link StreamRecord} object is
+ * reused between calls; the value is freshly deserialized. Elements with tags this reader does not
+ * know (reserved for later events) are skipped.
  */
 public class StreamInputReader<T> {
-    public StreamInputReader(InputGate gate, TypeSerializer<T> serializer) {}
+    private static final CompletableFuture<Void> AVAILABLE = CompletableFuture.completedFuture(null);
+
+    private final InputGate gate;
+    private final TypeSerializer<T> serializer;
+    private final ElementAssembler[] assemblers;
+    private final long[] channelWatermarks;
+    private final boolean[] ended;
+    private final ByteArrayDataInputView view = new ByteArrayDataInputView();
+    private final StreamRecord<T> reuse = new StreamRecord<>(null);
+    private int numEnded;
+    private long lastWatermark = Long.MIN_VALUE;
+    private BufferSlice current;
+    private int pos;
+    private int end;
+
+    public StreamInputReader(InputGate gate, TypeSerializer<T> serializer) {
+        this.gate = gate;
+        this.serializer = serializer;
+        int n = gate.getNumberOfChannels();
+        this.assemblers = new ElementAssembler[n];
+        for (int i = 0; i < n; i++) {
+            assemblers[i] = new ElementAssembler();
+        }
+        this.channelWatermarks = new long[n];
+        Arrays.fill(channelWatermarks, Long.MIN_VALUE);
+        this.ended = new boolean[n];
+    }
 
     /** Emits at most one element into {@code output}. */
     public InputStatus emitNext(DataOutput<T> output) throws Exception {
-        throw new UnsupportedOperationException("stub");
+        while (true) {
+            if (current == null) {
+                if (numEnded == ended.length) {
+                    return InputStatus.END_OF_INPUT;
+                }
+                current = gate.pollNext();
+                if (current == null) {
+                    return InputStatus.NOTHING_AVAILABLE;
+                }
+                pos = current.offset();
+                end = pos + current.length();
+            }
+            int channel = current.channelIndex();
+            ElementAssembler assembler = assemblers[channel];
+            InputStatus status = null;
+            if (pos < end) {
+                boolean complete = assembler.next(current.array(), pos, end - pos);
+                pos += assembler.consumed();
+                if (complete) {
+                    status = handleElement(channel, assembler, output);
+                }
+            }
+            if (pos >= end) {
+                BufferSlice done = current;
+                current = null;
+                done.release();
+            }
+            if (status != null) {
+                return status;
+            }
+        }
+    }
+
+    private InputStatus handleElement(int channel, ElementAssembler a, DataOutput<T> output) throws Exception {
+        byte[] arr = a.elementArray();
+        int off = a.elementOffset();
+        int len = a.elementLength();
+        switch (arr[off]) {
+            case StreamElementTags.RECORD -> {
+                view.setBuffer(arr, off + 1, len - 1);
+                T value = serializer.deserialize(view);
+                reuse.replace(value);
+                reuse.eraseTimestamp();
+                output.emitRecord(reuse);
+                return InputStatus.MORE_AVAILABLE;
+            }
+            case StreamElementTags.RECORD_WITH_TIMESTAMP -> {
+                long ts = ByteArrayDataInputView.getLong(arr, off + 1);
+                view.setBuffer(arr, off + 9, len - 9);
+                T value = serializer.deserialize(view);
+                reuse.replace(value, ts);
+                output.emitRecord(reuse);
+                return InputStatus.MORE_AVAILABLE;
+            }
+            case StreamElementTags.WATERMARK -> {
+                long ts = ByteArrayDataInputView.getLong(arr, off + 1);
+                if (ts > channelWatermarks[channel]) {
+                    channelWatermarks[channel] = ts;
+                }
+                return emitWatermarkIfAdvanced(output);
+            }
+            case StreamElementTags.END_OF_PARTITION -> {
+                if (!ended[channel]) {
+                    ended[channel] = true;
+                    numEnded++;
+                    if (gate instanceof SingleInputGate g) {
+                        g.channelEnded(channel);
+                    }
+                }
+                if (numEnded == ended.length) {
+                    return InputStatus.END_OF_INPUT;
+                }
+                return emitWatermarkIfAdvanced(output);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private InputStatus emitWatermarkIfAdvanced(DataOutput<T> output) throws Exception {
+        long min = Long.MAX_VALUE;
+        boolean any = false;
+        for (int i = 0; i < ended.length; i++) {
+            if (!ended[i]) {
+                any = true;
+                min = Math.min(min, channelWatermarks[i]);
+            }
+        }
+        if (!any || min <= lastWatermark) {
+            return null;
+        }
+        lastWatermark = min;
+        output.emitWatermark(new Watermark(min));
+        return InputStatus.MORE_AVAILABLE;
     }
 
     /** Completes when data may be available. */
     public CompletableFuture<Void> getAvailableFuture() {
-        throw new UnsupportedOperationException("stub");
+        if (current != null || numEnded == ended.length) {
+            return AVAILABLE;
+        }
+        return gate.getAvailableFuture();
+    }
+
+    /** Releases the buffer being read, if any (the gate's close also does). Task thread. Idempotent. */
+    public void close() {
+        BufferSlice c = current;
+        current = null;
+        if (c != null) {
+            c.release();
+        }
     }
 
     /** Receives what the reader emits. */

@@ -1,40 +1,332 @@
 package dev.eddy.streaming.api.operators.source;
 
+import dev.eddy.api.common.TaskInfo;
+import dev.eddy.api.common.eventtime.NoWatermarksGenerator;
+import dev.eddy.api.common.eventtime.TimestampAssigner;
+import dev.eddy.api.common.eventtime.WatermarkGenerator;
 import dev.eddy.api.common.eventtime.WatermarkStrategy;
 import dev.eddy.api.connector.source.Source;
+import dev.eddy.api.connector.source.SourceReader;
+import dev.eddy.api.connector.source.SourceReaderContext;
+import dev.eddy.api.connector.source.SourceSplit;
+import dev.eddy.api.connector.source.SplitEnumerator;
+import dev.eddy.core.io.InputStatus;
+import dev.eddy.streaming.api.operators.ProcessingTimeService;
 import dev.eddy.streaming.api.operators.SourceOperator;
 import dev.eddy.streaming.api.operators.StreamOperatorParameters;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs a {@link Source}'s reader in a source task. STUB: completed by the connectors package. */
+/**
+ * Runs a {@link Source}'s {@link SourceReader} in a source task, assigns timestamps and generates
+ * watermarks with the {@link WatermarkStrategy}.
+ *
+ * <p><b>Where the enumerator runs.</b> For now each source subtask creates its own copy of the
+ * {@link SplitEnumerator} in {@link #open()}, with a context whose parallelism is the number of
+ * source subtasks and whose registered readers are all subtasks. Assignments to other subtasks are
+ * dropped: the enumerator copy in that subtask makes the same assignment there. An enumerator must
+ * therefore assign splits as a deterministic function of (split, subtask) — as the built-in
+ * enumerators do (split {@code i} to subtask {@code i % parallelism}). Split requests of the local
+ * reader are served by the local copy. Issue 3 moves the enumerator to the JobManager (one
+ * instance, split requests over the control plane); enumerator checkpoints come with it.
+ *
+ * <p><b>Threading and lifecycle.</b> {@link #setup}, {@link #open}, {@link #run}, {@link #finish}
+ * and {@link #close} are called by the task thread in that order; {@link #cancel()} from any
+ * thread, and it only sets a flag. {@code run} polls the reader; it yields to the task's mailbox
+ * at least every {@value #RECORDS_PER_YIELD} records and whenever the reader has nothing, then
+ * waits on the reader's availability future in short timed waits, processing mail in between. It
+ * returns at the end of input (after emitting {@code Watermark.MAX_WATERMARK}) or on
+ * cancellation. Periodic watermarks are emitted every {@code pipeline.auto-watermark-interval}
+ * (default 200 ms; 0 disables them) from processing-time timers.
+ */
 public class SourceReaderOperator<T> implements SourceOperator<T> {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(SourceReaderOperator.class);
+    static final int RECORDS_PER_YIELD = 256;
+    private static final long AVAILABILITY_WAIT_MILLIS = 1;
+
     private final Source<T, ?, ?> source;
     private final WatermarkStrategy<T> watermarkStrategy;
+    private long autoWatermarkIntervalMillis;
+
+    private transient volatile boolean cancelled;
+    private transient StreamOperatorParameters<T> parameters;
+    private transient SourceReaderLifecycle lifecycle;
+    private transient Runner<?> runner;
+    private transient SourceOutputImpl<T> output;
+    private transient ScheduledFuture<?> watermarkTimer;
 
     public SourceReaderOperator(Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy) {
+        this(source, watermarkStrategy, 200);
+    }
+
+    public SourceReaderOperator(Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy,
+            long autoWatermarkIntervalMillis) {
+        if (source == null) {
+            throw new IllegalArgumentException("source must not be null");
+        }
         this.source = source;
-        this.watermarkStrategy = watermarkStrategy;
+        this.watermarkStrategy = watermarkStrategy == null ? WatermarkStrategy.noWatermarks() : watermarkStrategy;
+        setAutoWatermarkInterval(Duration.ofMillis(autoWatermarkIntervalMillis));
+    }
+
+    /** Sets the periodic watermark interval ({@code pipeline.auto-watermark-interval}); zero disables it. */
+    public void setAutoWatermarkInterval(Duration interval) {
+        if (interval == null || interval.isNegative()) {
+            throw new IllegalArgumentException("auto-watermark interval must be zero or positive, was " + interval);
+        }
+        this.autoWatermarkIntervalMillis = interval.toMillis();
+    }
+
+    public Source<T, ?, ?> getSource() {
+        return source;
+    }
+
+    public WatermarkStrategy<T> getWatermarkStrategy() {
+        return watermarkStrategy;
     }
 
     @Override
     public void setup(StreamOperatorParameters<T> parameters) {
-        throw new UnsupportedOperationException("stub");
+        lifecycle = new SourceReaderLifecycle();
+        lifecycle.moveTo(SourceReaderLifecycle.State.SET_UP);
+        this.parameters = parameters;
     }
 
     @Override
-    public void open() {}
+    public void open() throws Exception {
+        requireLifecycle().moveTo(SourceReaderLifecycle.State.OPEN);
+        TimestampAssigner<T> assigner = watermarkStrategy.createTimestampAssigner(new Contexts());
+        WatermarkGenerator<T> generator = watermarkStrategy.createWatermarkGenerator(new Contexts());
+        output = new SourceOutputImpl<>(parameters.getOutput(), assigner, generator);
+        runner = createRunner(source);
+        runner.open();
+        if (autoWatermarkIntervalMillis > 0 && !(generator instanceof NoWatermarksGenerator)) {
+            schedulePeriodicWatermark(parameters.getProcessingTimeService());
+        }
+    }
 
-    @Override
-    public void run(SourceContextControl control) {
-        throw new UnsupportedOperationException("stub");
+    private <SplitT extends SourceSplit> Runner<SplitT> createRunner(Source<T, SplitT, ?> typedSource) {
+        return new Runner<>(typedSource);
+    }
+
+    private void schedulePeriodicWatermark(ProcessingTimeService timeService) {
+        long next = timeService.getCurrentProcessingTime() + autoWatermarkIntervalMillis;
+        watermarkTimer = timeService.registerTimer(next, time -> {
+            if (lifecycle.isRunningOrOpen()) {
+                output.emitPeriodicWatermark();
+                schedulePeriodicWatermark(timeService);
+            }
+        });
     }
 
     @Override
-    public void cancel() {}
+    public void run(SourceContextControl control) throws Exception {
+        requireLifecycle().moveTo(SourceReaderLifecycle.State.RUNNING);
+        InputStatus status = InputStatus.MORE_AVAILABLE;
+        int sinceYield = 0;
+        while (!isCancelled(control)) {
+            runner.runEnumeratorActions();
+            status = runner.reader.pollNext(output);
+            if (status == InputStatus.END_OF_INPUT) {
+                break;
+            } else if (status == InputStatus.NOTHING_AVAILABLE) {
+                control.checkpointOrYield();
+                sinceYield = 0;
+                waitUntilAvailable(control);
+            } else if (++sinceYield >= RECORDS_PER_YIELD) {
+                control.checkpointOrYield();
+                sinceYield = 0;
+            }
+        }
+        if (status == InputStatus.END_OF_INPUT && !isCancelled(control)) {
+            output.emitFinalWatermark();
+            lifecycle.moveTo(SourceReaderLifecycle.State.END_OF_INPUT);
+            LOG.debug("Source {} reached the end of its input after {} records", source, output.recordsEmitted());
+        } else {
+            lifecycle.moveTo(SourceReaderLifecycle.State.CANCELLED);
+        }
+    }
+
+    private void waitUntilAvailable(SourceContextControl control) throws Exception {
+        CompletableFuture<Void> available = runner.reader.isAvailable();
+        while (!available.isDone() && !isCancelled(control)) {
+            if (runner.hasEnumeratorActions()) {
+                return;
+            }
+            control.checkpointOrYield();
+            if (available.isDone() || runner.hasEnumeratorActions()) {
+                return;
+            }
+            try {
+                available.get(AVAILABILITY_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // Not yet: go round, letting the task process mail.
+            } catch (ExecutionException e) {
+                return; // the next pollNext reports the reader's failure
+            }
+        }
+    }
+
+    private boolean isCancelled(SourceContextControl control) {
+        return cancelled || control.isCancelled();
+    }
 
     @Override
-    public void finish() {}
+    public void cancel() {
+        cancelled = true;
+    }
 
     @Override
-    public void close() {}
+    public void finish() {
+        requireLifecycle().moveTo(SourceReaderLifecycle.State.FINISHED);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (lifecycle == null) {
+            return;
+        }
+        lifecycle.moveTo(SourceReaderLifecycle.State.CLOSED);
+        if (watermarkTimer != null) {
+            watermarkTimer.cancel(false);
+        }
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    private SourceReaderLifecycle requireLifecycle() {
+        if (lifecycle == null) {
+            throw new IllegalStateException("SourceReaderOperator for " + source + " used before setup()");
+        }
+        return lifecycle;
+    }
+
+    /** The reader and the local enumerator of one split type. Task thread only. */
+    private final class Runner<SplitT extends SourceSplit> {
+        private final Source<T, SplitT, ?> typedSource;
+        private SourceReader<T, SplitT> reader;
+        private SplitEnumerator<SplitT, ?> enumerator;
+        private LocalSplitEnumeratorContext<SplitT> enumeratorContext;
+
+        Runner(Source<T, SplitT, ?> typedSource) {
+            this.typedSource = typedSource;
+        }
+
+        void open() throws Exception {
+            TaskInfo taskInfo = parameters.getRuntimeContext().getTaskInfo();
+            int index = taskInfo.getIndexOfThisSubtask();
+            int parallelism = taskInfo.getNumberOfParallelSubtasks();
+            String host = localHostName();
+            reader = typedSource.createReader(new ReaderContext(taskInfo, host, this));
+            enumeratorContext = new LocalSplitEnumeratorContext<>(index, parallelism, host, reader,
+                    parameters.getProcessingTimeService());
+            reader.start();
+            enumerator = typedSource.createEnumerator(enumeratorContext);
+            enumerator.start();
+            for (int i = 0; i < parallelism; i++) {
+                enumerator.addReader(i);
+            }
+        }
+
+        void requestSplit(int subtask, String host) {
+            enumeratorContext.enqueue(() -> enumerator.handleSplitRequest(subtask, host));
+        }
+
+        boolean hasEnumeratorActions() {
+            return enumeratorContext.hasPendingActions();
+        }
+
+        void runEnumeratorActions() {
+            if (enumeratorContext.hasPendingActions()) {
+                enumeratorContext.runPendingActions();
+            }
+        }
+
+        void close() throws Exception {
+            Exception failure = null;
+            if (enumeratorContext != null) {
+                enumeratorContext.close();
+            }
+            try {
+                if (enumerator != null) {
+                    enumerator.close();
+                }
+            } catch (Exception e) {
+                failure = e;
+            }
+            try {
+                if (reader != null) {
+                    reader.close();
+                }
+            } catch (Exception e) {
+                if (failure != null) {
+                    e.addSuppressed(failure);
+                }
+                failure = e;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private static String localHostName() {
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isEmpty() ? "localhost" : host;
+    }
+
+    /** The reader's view of this subtask. */
+    private final class ReaderContext implements SourceReaderContext {
+        private final TaskInfo taskInfo;
+        private final String host;
+        private final Runner<?> owner;
+
+        ReaderContext(TaskInfo taskInfo, String host, Runner<?> owner) {
+            this.taskInfo = taskInfo;
+            this.host = host;
+            this.owner = owner;
+        }
+
+        @Override
+        public int getIndexOfSubtask() {
+            return taskInfo.getIndexOfThisSubtask();
+        }
+
+        @Override
+        public int currentParallelism() {
+            return taskInfo.getNumberOfParallelSubtasks();
+        }
+
+        @Override
+        public TaskInfo getTaskInfo() {
+            return taskInfo;
+        }
+
+        @Override
+        public String getLocalHostName() {
+            return host;
+        }
+
+        @Override
+        public void sendSplitRequest() {
+            owner.requestSplit(taskInfo.getIndexOfThisSubtask(), host);
+        }
+
+        @Override
+        public ClassLoader getUserCodeClassLoader() {
+            return parameters.getRuntimeContext().getUserCodeClassLoader();
+        }
+    }
+
+    /** Creation contexts for the timestamp assigner and watermark generator (empty for now). */
+    private static final class Contexts implements dev.eddy.api.common.eventtime.TimestampAssignerSupplier.Context,
+            dev.eddy.api.common.eventtime.WatermarkGeneratorSupplier.Context {}
 }

@@ -1,0 +1,6 @@
+package dev.eddy.core.io;
+
+/** Something that carries a format version. */
+public interface Versioned {
+    int getVersion();
+}

@@ -1,0 +1,35 @@
+package dev.eddy.streaming.api.functions;
+
+import dev.eddy.api.common.functions.AbstractRichFunction;
+import dev.eddy.util.Collector;
+
+/**
+ * Processes each record of a keyed stream with access to keyed state and per-key timers. Called
+ * on the task thread with the record's key set as the current key.
+ */
+public abstract class KeyedProcessFunction<K, I, O> extends AbstractRichFunction {
+    private static final long serialVersionUID = 1L;
+
+    public abstract void processElement(I value, Context ctx, Collector<O> out) throws Exception;
+
+    /** Called when a timer set with the timer service fires; the timer's key is the current key. */
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<O> out) throws Exception {}
+
+    /** Valid only during the call it was passed to. */
+    public abstract class Context {
+        /** The record's timestamp (or the firing timer's), or null when it has none. */
+        public abstract Long timestamp();
+
+        public abstract TimerService timerService();
+
+        public abstract K getCurrentKey();
+    }
+
+    /** The context of {@link #onTimer}. */
+    public abstract class OnTimerContext extends Context {
+        public abstract TimeDomain timeDomain();
+
+        @Override
+        public abstract K getCurrentKey();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.eddy.streaming.api.functions;
+
+/** The time a timer was set in. */
+public enum TimeDomain {
+    EVENT_TIME,
+    PROCESSING_TIME
+}

@@ -1,0 +1,121 @@
+package dev.eddy.streaming.api.operators;
+
+import dev.eddy.api.common.functions.RuntimeContext;
+import dev.eddy.api.java.functions.KeySelector;
+import dev.eddy.runtime.state.KeyedStateBackend;
+import dev.eddy.streaming.api.watermark.Watermark;
+import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * Base class of operators: keeps the parameters from {@link #setup}, the output, the current
+ * watermark and the keyed context. By default a watermark is forwarded unchanged. Keyed operators
+ * get the current key set from each record through the state key selector of its input
+ * ({@code setKeyContextElement*}), which the runtime calls before processing the record.
+ *
+ * <p>All methods run on the task thread. Subclasses keep runtime state in transient fields and
+ * create it in {@code setup}/{@code open}: the operator object is a serialized prototype.
+ */
+public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT> {
+    private static final long serialVersionUID = 1L;
+
+    protected transient StreamOperatorParameters<OUT> parameters;
+    protected transient Output<StreamRecord<OUT>> output;
+    protected transient long currentWatermark = Long.MIN_VALUE;
+    private transient KeyedStateBackend<Object> keyedStateBackend;
+    private transient KeySelector<Object, ?> stateKeySelector1;
+    private transient KeySelector<Object, ?> stateKeySelector2;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void setup(StreamOperatorParameters<OUT> parameters) {
+        this.parameters = parameters;
+        this.output = parameters.getOutput();
+        this.currentWatermark = Long.MIN_VALUE;
+        this.keyedStateBackend = parameters.getKeyedStateBackend();
+        this.stateKeySelector1 = (KeySelector<Object, ?>) parameters.getStateKeySelector(0);
+        this.stateKeySelector2 = (KeySelector<Object, ?>) parameters.getStateKeySelector(1);
+    }
+
+    @Override
+    public void open() throws Exception {}
+
+    @Override
+    public void finish() throws Exception {}
+
+    @Override
+    public void close() throws Exception {}
+
+    /** Records the watermark and forwards it. Operators with event-time timers fire them first. */
+    public void processWatermark(Watermark mark) throws Exception {
+        currentWatermark = mark.getTimestamp();
+        output.emitWatermark(mark);
+    }
+
+    public void processWatermark1(Watermark mark) throws Exception {
+        processWatermark(mark);
+    }
+
+    public void processWatermark2(Watermark mark) throws Exception {
+        processWatermark(mark);
+    }
+
+    /** Sets the current key from the record with the first input's state key selector (if keyed). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public void setKeyContextElement(StreamRecord record) throws Exception {
+        setKeyContextElement1(record);
+    }
+
+    @SuppressWarnings("rawtypes")
+    public void setKeyContextElement1(StreamRecord record) throws Exception {
+        setKeyContext(record, stateKeySelector1);
+    }
+
+    @SuppressWarnings("rawtypes")
+    public void setKeyContextElement2(StreamRecord record) throws Exception {
+        setKeyContext(record, stateKeySelector2);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private void setKeyContext(StreamRecord record, KeySelector<Object, ?> selector) throws Exception {
+        if (selector != null && keyedStateBackend != null) {
+            keyedStateBackend.setCurrentKey(selector.getKey(record.getValue()));
+        }
+    }
+
+    public void setCurrentKey(Object key) {
+        requireKeyedBackend().setCurrentKey(key);
+    }
+
+    public Object getCurrentKey() {
+        return requireKeyedBackend().getCurrentKey();
+    }
+
+    /** The keyed backend, or null if this operator is not keyed. */
+    public KeyedStateBackend<Object> getKeyedStateBackend() {
+        return keyedStateBackend;
+    }
+
+    protected KeyedStateBackend<Object> requireKeyedBackend() {
+        if (keyedStateBackend == null) {
+            throw new UnsupportedOperationException(getClass().getSimpleName()
+                    + " has no keyed state here: keyed state and timers are only available after keyBy()");
+        }
+        return keyedStateBackend;
+    }
+
+    public long getCurrentWatermark() {
+        return currentWatermark;
+    }
+
+    public RuntimeContext getRuntimeContext() {
+        return parameters.getRuntimeContext();
+    }
+
+    public ProcessingTimeService getProcessingTimeService() {
+        return parameters.getProcessingTimeService();
+    }
+
+    public Output<StreamRecord<OUT>> getOutput() {
+        return output;
+    }
+}

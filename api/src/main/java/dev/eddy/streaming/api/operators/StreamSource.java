@@ -1,0 +1,118 @@
+package dev.eddy.streaming.api.operators;
+
+import dev.eddy.streaming.api.functions.source.legacy.SourceFunction;
+import dev.eddy.streaming.api.watermark.Watermark;
+import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * Runs a legacy {@link SourceFunction} as the head of a source task. {@link #run} calls the
+ * function's {@code run} on the task thread with a context that emits through the output and
+ * gives the task a chance to process mail every {@value #YIELD_INTERVAL} records, or on the
+ * next record after 1 ms (slow sources). When the
+ * function returns without having been cancelled, the stream ends with
+ * {@link Watermark#MAX_WATERMARK}. {@link #cancel} (any thread) sets a flag and calls the
+ * function's {@code cancel}.
+ */
+public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends AbstractUdfStreamOperator<OUT, SRC>
+        implements SourceOperator<OUT> {
+    private static final long serialVersionUID = 1L;
+    /** Records emitted between two calls of {@code checkpointOrYield}. */
+    static final int YIELD_INTERVAL = 16;
+    /** Slow sources yield on every record once this much time has passed since the last yield. */
+    static final long MAX_YIELD_DELAY_NANOS = 1_000_000L;
+    private transient volatile boolean canceled;
+
+    public StreamSource(SRC sourceFunction) {
+        super(sourceFunction);
+    }
+
+    @Override
+    public void run(SourceContextControl control) throws Exception {
+        Context ctx = new Context(control);
+        try {
+            userFunction.run(ctx);
+        } catch (Exception e) {
+            if (canceled || control.isCancelled()) {
+                return;
+            }
+            throw e;
+        }
+        if (!canceled && !control.isCancelled()) {
+            output.emitWatermark(Watermark.MAX_WATERMARK);
+        }
+    }
+
+    @Override
+    public void cancel() {
+        canceled = true;
+        userFunction.cancel();
+    }
+
+    public boolean isCanceled() {
+        return canceled;
+    }
+
+    private final class Context implements SourceFunction.SourceContext<OUT> {
+        private final SourceContextControl control;
+        private final StreamRecord<OUT> reuse = new StreamRecord<>(null);
+        private final Object lock = new Object();
+        private int sinceYield;
+        private long lastYieldNanos = System.nanoTime();
+
+        Context(SourceContextControl control) {
+            this.control = control;
+        }
+
+        @Override
+        public void collect(OUT element) {
+            reuse.eraseTimestamp();
+            emit(reuse.replace(element));
+        }
+
+        @Override
+        public void collectWithTimestamp(OUT element, long timestamp) {
+            emit(reuse.replace(element, timestamp));
+        }
+
+        private void emit(StreamRecord<OUT> record) {
+            output.collect(record);
+            long now = System.nanoTime();
+            if (++sinceYield >= YIELD_INTERVAL || now - lastYieldNanos > MAX_YIELD_DELAY_NANOS) {
+                sinceYield = 0;
+                lastYieldNanos = now;
+                yieldToMailbox();
+            }
+        }
+
+        private void yieldToMailbox() {
+            try {
+                control.checkpointOrYield();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RuntimeException("Interrupted while the source task processed its mailbox", e);
+            } catch (Exception e) {
+                throw new RuntimeException("Processing mail of the source task failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void emitWatermark(Watermark mark) {
+            output.emitWatermark(mark);
+        }
+
+        @Override
+        public void markAsTemporarilyIdle() {
+            // idleness is not propagated yet
+        }
+
+        @Override
+        public Object getCheckpointLock() {
+            return lock;
+        }
+
+        @Override
+        public void close() {}
+    }
+}

@@ -1,0 +1,44 @@
+package dev.eddy.runtime.graph;
+
+import dev.eddy.streaming.runtime.partitioner.StreamPartitioner;
+
+/**
+ * A physical edge of the stream graph: records of {@code source} reach input {@code inputIndex} of
+ * {@code target}, distributed by {@code partitioner} (a per-edge copy, never shared with the
+ * user's transformation). Immutable.
+ */
+final class StreamEdge {
+    private final StreamNode source;
+    private final StreamNode target;
+    private final int inputIndex;
+    private final StreamPartitioner<?> partitioner;
+
+    StreamEdge(StreamNode source, StreamNode target, int inputIndex, StreamPartitioner<?> partitioner) {
+        this.source = source;
+        this.target = target;
+        this.inputIndex = inputIndex;
+        this.partitioner = partitioner;
+    }
+
+    StreamNode getSource() {
+        return source;
+    }
+
+    StreamNode getTarget() {
+        return target;
+    }
+
+    /** 0 for one-input targets; 0 or 1 for two-input targets. */
+    int getInputIndex() {
+        return inputIndex;
+    }
+
+    StreamPartitioner<?> getPartitioner() {
+        return partitioner;
+    }
+
+    @Override
+    public String toString() {
+        return source + " -[" + partitioner + "]-> " + target + "#" + inputIndex;
+    }
+}

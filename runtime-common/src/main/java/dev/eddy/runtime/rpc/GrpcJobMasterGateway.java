@@ -1,0 +1,33 @@
+package dev.eddy.runtime.rpc;
+
+import dev.eddy.proto.Ack;
+import dev.eddy.proto.JobMasterServiceGrpc;
+import dev.eddy.proto.TaskExecutionStateProto;
+import dev.eddy.runtime.gateway.JobMasterGateway;
+import io.grpc.Channel;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Client-side {@link JobMasterGateway} over gRPC. Thread-safe; errors are {@link RpcException}s. */
+public final class GrpcJobMasterGateway implements JobMasterGateway {
+    private final JobMasterServiceGrpc.JobMasterServiceStub stub;
+    private final String address;
+    private final Duration timeout;
+
+    public GrpcJobMasterGateway(Channel channel) {
+        this(channel, RpcTimeouts.DEFAULT_CALL_TIMEOUT);
+    }
+
+    public GrpcJobMasterGateway(Channel channel, Duration timeout) {
+        this.stub = JobMasterServiceGrpc.newStub(channel);
+        this.address = channel.authority();
+        this.timeout = timeout;
+    }
+
+    @Override
+    public CompletableFuture<Ack> updateTaskExecutionState(TaskExecutionStateProto state) {
+        return ClientCalls.unary(address,
+                o -> stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).updateTaskExecutionState(state, o));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.eddy.runtime.rpc;
+
+import dev.eddy.proto.Ack;
+import dev.eddy.proto.CancelTaskRequest;
+import dev.eddy.proto.FreeSlotRequest;
+import dev.eddy.proto.SubmitTaskResponse;
+import dev.eddy.proto.TaskDeploymentDescriptor;
+import dev.eddy.proto.TaskExecutorServiceGrpc;
+import dev.eddy.runtime.gateway.TaskExecutorGateway;
+import io.grpc.stub.StreamObserver;
+
+/** gRPC front of a TaskExecutor on its TaskManager's RPC port: delegates, never blocks. */
+public final class TaskExecutorGrpcService extends TaskExecutorServiceGrpc.TaskExecutorServiceImplBase {
+    private final TaskExecutorGateway gateway;
+
+    public TaskExecutorGrpcService(TaskExecutorGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void submitTask(TaskDeploymentDescriptor request, StreamObserver<SubmitTaskResponse> observer) {
+        ServerCalls.reply(() -> gateway.submitTask(request), observer);
+    }
+
+    @Override
+    public void cancelTask(CancelTaskRequest request, StreamObserver<Ack> observer) {
+        ServerCalls.reply(() -> gateway.cancelTask(request.getExecutionAttemptId()), observer);
+    }
+
+    @Override
+    public void freeSlot(FreeSlotRequest request, StreamObserver<Ack> observer) {
+        ServerCalls.reply(() -> gateway.freeSlot(request.getAllocationId(), request.getJobId()), observer);
+    }
+}

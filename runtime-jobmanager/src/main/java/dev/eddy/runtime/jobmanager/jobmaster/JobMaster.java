@@ -1,0 +1,402 @@
+package dev.eddy.runtime.jobmanager.jobmaster;
+
+import dev.eddy.proto.Ack;
+import dev.eddy.proto.JobGraphProto;
+import dev.eddy.proto.JobStatusProto;
+import dev.eddy.proto.JobVertexProto;
+import dev.eddy.proto.SubmitTaskResponse;
+import dev.eddy.proto.TaskExecutionStateProto;
+import dev.eddy.proto.VertexStatus;
+import dev.eddy.runtime.gateway.JobMasterGateway;
+import dev.eddy.runtime.gateway.TaskExecutorGateway;
+import dev.eddy.runtime.jobmanager.resourcemanager.AllocatedSlot;
+import dev.eddy.runtime.jobmanager.resourcemanager.SlotAllocator;
+import dev.eddy.runtime.jobmanager.scheduler.SlotSharingPlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one job: expands its graph into executions, requests slots (with slot sharing), deploys
+ * every task at once, follows task state reports and drives the job through {@link JobState}.
+ *
+ * <p>Threading: all state lives on this JobMaster's own single-threaded executor. Public methods
+ * only enqueue and return futures; callbacks from the ResourceManager and TaskExecutor gateways hop
+ * back onto that executor. Lifecycle: created by the Dispatcher, {@link #start()}ed once, reaches a
+ * terminal state (then all slots are freed and {@link #terminationFuture()} completes), and is
+ * {@link #close()}d by the Dispatcher, which keeps the final status.
+ */
+public final class JobMaster implements JobMasterGateway, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
+
+    /** Timeouts of a JobMaster. */
+    public record Settings(Duration slotRequestTimeout, Duration cancelTimeout) {}
+
+    private final String jobId;
+    private final ExecutionGraph graph;
+    private final SlotSharingPlan slotPlan;
+    private final SlotAllocator slotAllocator;
+    private final Function<String, TaskExecutorGateway> taskExecutors;
+    private final Settings settings;
+    private final ScheduledExecutorService executor;
+    private final CompletableFuture<JobStatusProto> termination = new CompletableFuture<>();
+
+    private JobState state = JobState.CREATED;
+    private final long startTimeMillis;
+    private long endTimeMillis;
+    private String failure = "";
+    private CompletableFuture<List<AllocatedSlot>> slotRequest;
+    private List<AllocatedSlot> slots = List.of();
+    private final Set<String> lostTaskManagers = new HashSet<>();
+    private ScheduledFuture<?> cancelTimeout;
+
+    public JobMaster(JobGraphProto jobGraph, SlotAllocator slotAllocator, Function<String, TaskExecutorGateway> taskExecutors,
+            Settings settings) {
+        this.jobId = jobGraph.getJobId();
+        this.graph = new ExecutionGraph(jobGraph);
+        this.slotPlan = SlotSharingPlan.of(jobGraph.getVerticesList());
+        this.slotAllocator = slotAllocator;
+        this.taskExecutors = taskExecutors;
+        this.settings = settings;
+        this.startTimeMillis = System.currentTimeMillis();
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "eddy-jobmaster-" + jobId);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    /** Requests the job's slots; deployment follows when they arrive. */
+    public CompletableFuture<Void> start() {
+        return call(() -> {
+            int needed = slotPlan.totalSlots();
+            LOG.info("Job {} ({}) needs {} slots", jobId, graph.jobGraph().getJobName(), needed);
+            slotRequest = slotAllocator.requestSlots(jobId, needed, settings.slotRequestTimeout(),
+                    (tm, message) -> runAsync(() -> onTaskManagerLost(tm, message)));
+            slotRequest.whenComplete((allocated, error) -> runAsync(() -> onSlotsAllocated(allocated, error)));
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Ack> updateTaskExecutionState(TaskExecutionStateProto update) {
+        return call(() -> onTaskStateUpdate(update));
+    }
+
+    /** Starts cancelling; completes with the job state right after (CANCELLING or a terminal state). */
+    public CompletableFuture<String> cancel() {
+        return call(() -> {
+            if (state == JobState.CREATED || state == JobState.RUNNING) {
+                transitionTo(JobState.CANCELLING);
+                if (slotRequest != null && !slotRequest.isDone()) {
+                    slotRequest.cancel(false);
+                }
+                cancelAllExecutions();
+            }
+            return state.name();
+        });
+    }
+
+    public CompletableFuture<JobStatusProto> requestStatus() {
+        return call(this::status);
+    }
+
+    /** Completes with the final status once the job is terminal and its slots are freed. */
+    public CompletableFuture<JobStatusProto> terminationFuture() {
+        return termination;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+    }
+
+    // ------------------------------------------------------------------ scheduling and deployment
+
+    private void onSlotsAllocated(List<AllocatedSlot> allocated, Throwable error) {
+        if (error != null) {
+            Throwable cause = unwrap(error);
+            if (cause instanceof CancellationException || state != JobState.CREATED) {
+                return;
+            }
+            failure = cause.getMessage();
+            for (Execution e : graph.allExecutions()) {
+                e.transitionTo(ExecutionState.CANCELED);
+            }
+            transitionTo(JobState.FAILED);
+            onTerminal();
+            return;
+        }
+        if (state != JobState.CREATED) {
+            LOG.info("Job {} is {} already; returning the {} slots it just got", jobId, state, allocated.size());
+            slotAllocator.releaseSlots(jobId, allocated.stream().map(AllocatedSlot::allocationId).toList());
+            return;
+        }
+        slots = List.copyOf(allocated);
+        for (JobVertexProto v : graph.vertices()) {
+            for (Execution e : graph.executionsOf(v.getId())) {
+                e.assign(slots.get(slotPlan.slotIndexOf(v, e.subtaskIndex())));
+            }
+        }
+        transitionTo(JobState.RUNNING);
+        for (Execution e : graph.allExecutions()) {
+            deploy(e);
+        }
+    }
+
+    private void deploy(Execution e) {
+        AllocatedSlot slot = e.slot();
+        CompletableFuture<SubmitTaskResponse> response;
+        try {
+            var tdd = DeploymentDescriptors.create(graph, e);
+            e.transitionTo(ExecutionState.DEPLOYING);
+            LOG.debug("Deploying {} (attempt {}) to {}", e.taskNameWithSubtask(), e.attemptId(), slot);
+            response = taskExecutors.apply(slot.rpcAddress()).submitTask(tdd);
+        } catch (RuntimeException ex) {
+            response = CompletableFuture.failedFuture(ex);
+        }
+        response.whenComplete((r, err) -> runAsync(() -> {
+            if (err == null && r.getAccepted()) {
+                return;
+            }
+            String reason = err != null ? String.valueOf(unwrap(err)) : r.getReason();
+            onExecutionFailed(e, "Could not deploy the task: " + reason);
+        }));
+    }
+
+    // ------------------------------------------------------------------ state reports
+
+    private Ack onTaskStateUpdate(TaskExecutionStateProto update) {
+        Execution e = graph.execution(update.getExecutionAttemptId());
+        if (e == null) {
+            LOG.debug("Ignoring a state update for unknown attempt {} of job {}", update.getExecutionAttemptId(), jobId);
+            return ack(false, "Unknown execution attempt " + update.getExecutionAttemptId() + " of job " + jobId + "; ignored");
+        }
+        ExecutionState target;
+        try {
+            target = ExecutionState.valueOf(update.getState());
+        } catch (IllegalArgumentException ex) {
+            return ack(false, "Unknown task state '" + update.getState() + "'; expected one of DEPLOYING INITIALIZING RUNNING FINISHED CANCELED FAILED");
+        }
+        switch (target) {
+            case FAILED -> onExecutionFailed(e, update.getFailure());
+            case FINISHED, CANCELED -> {
+                if (e.tryTransitionTo(target)) {
+                    LOG.info("{} of job {} is {}", e.taskNameWithSubtask(), jobId, target);
+                    onExecutionTerminal();
+                }
+            }
+            default -> {
+                if (e.tryTransitionTo(target)) {
+                    LOG.debug("{} of job {} is {}", e.taskNameWithSubtask(), jobId, target);
+                }
+            }
+        }
+        return ack(true, "");
+    }
+
+    private void onExecutionFailed(Execution e, String text) {
+        if (!e.state().canTransitionTo(ExecutionState.FAILED)) {
+            return;
+        }
+        e.fail(text);
+        LOG.warn("{} of job {} failed: {}", e.taskNameWithSubtask(), jobId, text);
+        if (state == JobState.RUNNING) {
+            AllocatedSlot slot = e.slot();
+            failJob("Task '" + e.taskNameWithSubtask() + "' failed on TaskManager " + slot.taskManagerId() + " (" + slot.rpcAddress()
+                    + "):\n" + text);
+        } else {
+            onExecutionTerminal();
+        }
+    }
+
+    private void onTaskManagerLost(String taskManagerId, String message) {
+        lostTaskManagers.add(taskManagerId);
+        boolean any = false;
+        for (Execution e : graph.allExecutions()) {
+            if (e.slot() != null && e.slot().taskManagerId().equals(taskManagerId) && !e.state().isTerminal()) {
+                e.fail(message);
+                any = true;
+            }
+        }
+        if (!any) {
+            return;
+        }
+        if (state == JobState.RUNNING) {
+            failJob(message);
+        } else {
+            if (state == JobState.FAILING) {
+                // Tasks elsewhere usually notice a dead TaskManager (broken connections) before the
+                // heartbeat timeout does; the lost TaskManager is the more useful cause to show first.
+                failure = message + "\n\nFirst task failure reported:\n" + failure;
+            }
+            onExecutionTerminal();
+        }
+    }
+
+    private void failJob(String text) {
+        failure = text;
+        transitionTo(JobState.FAILING);
+        cancelAllExecutions();
+    }
+
+    private void onExecutionTerminal() {
+        if (state == JobState.RUNNING && graph.allInState(ExecutionState.FINISHED)) {
+            transitionTo(JobState.FINISHED);
+            onTerminal();
+        } else if ((state == JobState.FAILING || state == JobState.CANCELLING) && graph.allTerminal()) {
+            transitionTo(state == JobState.FAILING ? JobState.FAILED : JobState.CANCELED);
+            onTerminal();
+        }
+    }
+
+    /** Cancels every non-terminal execution (on its TaskManager if deployed); arms the cancel timeout. */
+    private void cancelAllExecutions() {
+        for (Execution e : graph.allExecutions()) {
+            ExecutionState s = e.state();
+            if (s == ExecutionState.CREATED || s == ExecutionState.SCHEDULED) {
+                e.transitionTo(ExecutionState.CANCELED);
+            } else if (s.isOnTaskManager() && s != ExecutionState.CANCELING) {
+                e.transitionTo(ExecutionState.CANCELING);
+                String address = e.slot().rpcAddress();
+                try {
+                    taskExecutors.apply(address).cancelTask(e.attemptId()).whenComplete((ack, err) -> {
+                        if (err != null) {
+                            LOG.warn("Could not cancel {} on {}: {}", e.taskNameWithSubtask(), address, unwrap(err).toString());
+                        }
+                    });
+                } catch (RuntimeException ex) {
+                    LOG.warn("Could not cancel {} on {}", e.taskNameWithSubtask(), address, ex);
+                }
+            }
+        }
+        cancelTimeout = executor.schedule(this::onCancelTimeout, settings.cancelTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        onExecutionTerminal();
+    }
+
+    private void onCancelTimeout() {
+        if (state != JobState.FAILING && state != JobState.CANCELLING) {
+            return;
+        }
+        List<String> stuck = new ArrayList<>();
+        for (Execution e : graph.allExecutions()) {
+            if (!e.state().isTerminal()) {
+                stuck.add(e.taskNameWithSubtask());
+                e.tryTransitionTo(ExecutionState.CANCELED);
+            }
+        }
+        LOG.warn("Job {}: tasks {} did not confirm cancellation within {}; considering them canceled", jobId, stuck, settings.cancelTimeout());
+        onExecutionTerminal();
+    }
+
+    /** The job is terminal: free every slot on the TaskManagers and in the ResourceManager. */
+    private void onTerminal() {
+        endTimeMillis = System.currentTimeMillis();
+        if (cancelTimeout != null) {
+            cancelTimeout.cancel(false);
+        }
+        LOG.info("Job {} ({}) is {}{}", jobId, graph.jobGraph().getJobName(), state, failure.isEmpty() ? "" : ": " + failure);
+        List<String> allocationIds = new ArrayList<>();
+        for (AllocatedSlot slot : slots) {
+            allocationIds.add(slot.allocationId());
+            if (lostTaskManagers.contains(slot.taskManagerId())) {
+                continue;
+            }
+            try {
+                taskExecutors.apply(slot.rpcAddress()).freeSlot(slot.allocationId(), jobId).whenComplete((ack, err) -> {
+                    if (err != null) {
+                        LOG.warn("Could not free {}: {}", slot, unwrap(err).toString());
+                    }
+                });
+            } catch (RuntimeException ex) {
+                LOG.warn("Could not free {}", slot, ex);
+            }
+        }
+        CompletableFuture<Void> released = allocationIds.isEmpty()
+                ? CompletableFuture.completedFuture(null)
+                : slotAllocator.releaseSlots(jobId, allocationIds);
+        JobStatusProto finalStatus = status();
+        released.whenComplete((v, err) -> termination.complete(finalStatus));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void transitionTo(JobState target) {
+        if (!state.canTransitionTo(target)) {
+            throw new IllegalStateException("Illegal transition of job " + jobId + " from " + state + " to " + target);
+        }
+        LOG.info("Job {} switched from {} to {}", jobId, state, target);
+        state = target;
+    }
+
+    private JobStatusProto status() {
+        JobStatusProto.Builder b = JobStatusProto.newBuilder()
+                .setJobId(jobId)
+                .setJobName(graph.jobGraph().getJobName())
+                .setState(state.name())
+                .setStartTimeMillis(startTimeMillis)
+                .setEndTimeMillis(state.isTerminal() ? endTimeMillis : 0)
+                .setFailure(failure == null ? "" : failure);
+        for (JobVertexProto v : graph.vertices()) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Execution e : graph.executionsOf(v.getId())) {
+                counts.merge(e.state().name(), 1, Integer::sum);
+            }
+            b.addVertices(VertexStatus.newBuilder().setName(v.getName()).setParallelism(v.getParallelism()).putAllTasksPerState(counts));
+        }
+        return b.build();
+    }
+
+    private static Ack ack(boolean ok, String message) {
+        return Ack.newBuilder().setOk(ok).setMessage(message).build();
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private void runAsync(Runnable action) {
+        try {
+            executor.execute(() -> {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    LOG.error("Unexpected error in the JobMaster of job {}", jobId, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("JobMaster of job {} is closed; dropping a callback", jobId);
+        }
+    }
+
+    private <T> CompletableFuture<T> call(Supplier<T> action) {
+        try {
+            return CompletableFuture.supplyAsync(action, executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The JobMaster of job " + jobId + " is closed", e));
+        }
+    }
+}

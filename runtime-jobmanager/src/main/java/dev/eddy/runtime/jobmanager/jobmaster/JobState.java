@@ -1,0 +1,47 @@
+package dev.eddy.runtime.jobmanager.jobmaster;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lifecycle of a job, with its legal transitions:
+ *
+ * <pre>
+ * CREATED ──deployed──▶ RUNNING ──all finished──▶ FINISHED
+ *    │                    │  │
+ *    │ no slots           │  └─task failed / TM lost──▶ FAILING ──all terminal──▶ FAILED
+ *    ├──────────────▶ FAILED
+ *    └──cancel──▶ CANCELLING ◀──cancel── RUNNING;  CANCELLING ──all terminal──▶ CANCELED
+ * </pre>
+ */
+public enum JobState {
+    CREATED,
+    RUNNING,
+    FAILING,
+    FAILED,
+    CANCELLING,
+    CANCELED,
+    FINISHED;
+
+    private static final Map<JobState, Set<JobState>> LEGAL = new EnumMap<>(JobState.class);
+
+    static {
+        LEGAL.put(CREATED, EnumSet.of(RUNNING, FAILED, CANCELLING));
+        LEGAL.put(RUNNING, EnumSet.of(FINISHED, FAILING, CANCELLING));
+        LEGAL.put(FAILING, EnumSet.of(FAILED));
+        LEGAL.put(CANCELLING, EnumSet.of(CANCELED));
+        LEGAL.put(FAILED, EnumSet.noneOf(JobState.class));
+        LEGAL.put(CANCELED, EnumSet.noneOf(JobState.class));
+        LEGAL.put(FINISHED, EnumSet.noneOf(JobState.class));
+    }
+
+    public boolean canTransitionTo(JobState target) {
+        return LEGAL.get(this).contains(target);
+    }
+
+    public boolean isTerminal() {
+        return LEGAL.get(this).isEmpty();
+    }
+}

@@ -1,0 +1,216 @@
+package dev.eddy.runtime.taskmanager.network.gate;
+
+import dev.eddy.runtime.taskmanager.network.InputChannelSpec;
+import dev.eddy.runtime.taskmanager.network.InputGate;
+import dev.eddy.runtime.taskmanager.network.buffer.BufferSlice;
+import dev.eddy.runtime.taskmanager.network.buffer.LocalBufferPool;
+import dev.eddy.runtime.taskmanager.network.buffer.NetworkBufferPool;
+import dev.eddy.runtime.taskmanager.network.netty.NettyClient;
+import dev.eddy.runtime.taskmanager.network.partition.PartitionRegistry;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An input gate over local and remote channels.
+ *
+ * <p>Channels with data wait in a FIFO queue; {@link #pollNext()} takes one buffer from the head
+ * channel and puts that channel back at the tail, so channels take turns buffer by buffer.
+ *
+ * <p>Availability is race-free: a channel that gets data enqueues itself and completes the current
+ * future under/after the gate lock; {@link #getAvailableFuture()} hands out a fresh future only while
+ * the queue is empty (checked under the same lock), so a notification between a failed poll and the
+ * call to {@code getAvailableFuture} is never lost.
+ *
+ * <p>Threading: the task thread polls; channels notify from Netty, producer or scheduler threads;
+ * {@link #close()} may come from any thread. Memory: remote channels draw exclusive buffers
+ * ({@code buffers-per-channel} each, reserved as the pool's minimum) and floating buffers
+ * ({@code floating-buffers-per-gate}, above the minimum) from this gate's pool; local channels need
+ * none.
+ */
+public final class SingleInputGate implements InputGate {
+    static final long REQUEST_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final CompletableFuture<Void> AVAILABLE = CompletableFuture.completedFuture(null);
+
+    private final String ownerTaskName;
+    private final InputChannel[] channels;
+    private final LocalBufferPool pool;
+    private final ArrayDeque<InputChannel> withData = new ArrayDeque<>();
+    private final List<RemoteInputChannel> floatingWaiters = new ArrayList<>();
+    private boolean floatingListenerRegistered;
+    private CompletableFuture<Void> availability = new CompletableFuture<>();
+    private boolean closed;
+    private volatile BufferSlice lastHandedOut;
+
+    public SingleInputGate(String ownerTaskName, List<InputChannelSpec> specs, String taskManagerId, PartitionRegistry registry,
+            NettyClient client, NetworkBufferPool networkBufferPool, ScheduledExecutorService scheduler, int buffersPerChannel,
+            int floatingBuffersPerGate) {
+        this.ownerTaskName = ownerTaskName;
+        int remote = 0;
+        for (InputChannelSpec s : specs) {
+            if (!Objects.equals(s.producerTaskManagerId(), taskManagerId)) {
+                remote++;
+            }
+        }
+        this.pool = remote == 0 ? null
+                : networkBufferPool.createLocalPool("input gate of " + ownerTaskName, remote * buffersPerChannel,
+                        remote * buffersPerChannel + floatingBuffersPerGate);
+        this.channels = new InputChannel[specs.size()];
+        try {
+            for (int i = 0; i < specs.size(); i++) {
+                InputChannelSpec s = specs.get(i);
+                if (Objects.equals(s.producerTaskManagerId(), taskManagerId)) {
+                    channels[i] = new LocalInputChannel(this, i, s, registry, scheduler, taskManagerId);
+                } else {
+                    RemoteInputChannel rc = new RemoteInputChannel(this, i, s, client, pool, scheduler, buffersPerChannel);
+                    channels[i] = rc;
+                    rc.assignExclusiveBuffers();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Starts requesting every channel's subpartition. Called once after construction. */
+    public void start() {
+        for (InputChannel c : channels) {
+            c.start();
+        }
+    }
+
+    @Override
+    public int getNumberOfChannels() {
+        return channels.length;
+    }
+
+    /** The gate's buffer pool, or null if all channels are local. */
+    public LocalBufferPool getBufferPool() {
+        return pool;
+    }
+
+    void notifyChannelNonEmpty(InputChannel channel) {
+        CompletableFuture<Void> toComplete;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (!channel.queued) {
+                channel.queued = true;
+                withData.addLast(channel);
+            }
+            toComplete = availability;
+        }
+        toComplete.complete(null);
+    }
+
+    @Override
+    public BufferSlice pollNext() throws IOException {
+        while (true) {
+            InputChannel channel;
+            synchronized (this) {
+                if (closed) {
+                    throw new IOException("Input gate of " + ownerTaskName + " is closed");
+                }
+                channel = withData.pollFirst();
+                if (channel == null) {
+                    return null;
+                }
+                channel.queued = false;
+            }
+            BufferSlice slice = channel.poll();
+            if (slice != null) {
+                synchronized (this) {
+                    if (!channel.queued && !closed) {
+                        channel.queued = true;
+                        withData.addLast(channel);
+                    }
+                }
+                lastHandedOut = slice;
+                return slice.withChannelIndex(channel.index);
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> getAvailableFuture() {
+        synchronized (this) {
+            if (closed || !withData.isEmpty()) {
+                return AVAILABLE;
+            }
+            if (availability.isDone()) {
+                availability = new CompletableFuture<>();
+            }
+            return availability;
+        }
+    }
+
+    /** The reader saw END_OF_PARTITION on this channel: its buffers can go now. Task thread. */
+    public void channelEnded(int channelIndex) {
+        channels[channelIndex].release();
+    }
+
+    void waitForFloatingBuffers(RemoteInputChannel channel) {
+        CompletableFuture<Void> f = null;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (!floatingWaiters.contains(channel)) {
+                floatingWaiters.add(channel);
+            }
+            if (!floatingListenerRegistered) {
+                floatingListenerRegistered = true;
+                f = pool.getAvailableFuture();
+            }
+        }
+        if (f != null) {
+            f.thenRun(this::onFloatingBuffersAvailable);
+        }
+    }
+
+    private void onFloatingBuffersAvailable() {
+        List<RemoteInputChannel> waiting;
+        synchronized (this) {
+            floatingListenerRegistered = false;
+            waiting = new ArrayList<>(floatingWaiters);
+            floatingWaiters.clear();
+        }
+        for (RemoteInputChannel c : waiting) {
+            c.requestFloatingBuffersIfNeeded();
+        }
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture<Void> toComplete;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            withData.clear();
+            floatingWaiters.clear();
+            toComplete = availability;
+        }
+        for (InputChannel c : channels) {
+            if (c != null) {
+                c.release();
+            }
+        }
+        BufferSlice last = lastHandedOut;
+        if (last != null) {
+            last.release();
+        }
+        if (pool != null) {
+            pool.destroy();
+        }
+        toComplete.complete(null);
+    }
+}

@@ -1,0 +1,320 @@
+package dev.eddy.runtime.taskmanager.task;
+
+import dev.eddy.api.common.JobID;
+import dev.eddy.configuration.Configuration;
+import dev.eddy.proto.TaskDeploymentDescriptor;
+import dev.eddy.proto.TaskExecutionStateProto;
+import dev.eddy.runtime.state.KeyGroupRangeAssignment;
+import dev.eddy.runtime.taskmanager.task.chain.ChainContext;
+import dev.eddy.runtime.taskmanager.task.chain.ChainedOperatorException;
+import dev.eddy.runtime.taskmanager.task.chain.JobInfoImpl;
+import dev.eddy.runtime.taskmanager.task.chain.OperatorChain;
+import dev.eddy.runtime.taskmanager.task.chain.TaskInfoImpl;
+import dev.eddy.runtime.taskmanager.task.mailbox.Mail;
+import dev.eddy.runtime.taskmanager.task.mailbox.MailboxExecutorImpl;
+import dev.eddy.runtime.taskmanager.task.mailbox.ProcessingTimeServiceImpl;
+import dev.eddy.runtime.taskmanager.task.mailbox.TaskMailbox;
+import dev.eddy.streaming.api.operators.SourceOperator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One attempt of one subtask: a thread named after the task ("Map -&gt; Sink (2/4)#0") that
+ * deploys the task (waits for the job's class loader, creates partitions and gates, builds the
+ * operator chain), runs it, and reports each {@link ExecutionState} change to the JobMaster.
+ *
+ * <p>Threading: {@link #start()} and {@link #cancel()} may be called from any thread (the
+ * TaskExecutor's); everything else runs on the task thread. Other threads reach the task thread
+ * only through its {@link TaskMailbox}. State reports are sent in order (each after the previous
+ * one completed). The termination listener runs on the task thread after the task reached a
+ * terminal state and released its resources.
+ */
+public final class Task implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Task.class);
+
+    private final TaskDeploymentDescriptor tdd;
+    private final CompletableFuture<ClassLoader> classLoaderFuture;
+    private final TaskServices services;
+    private final Consumer<Task> terminationListener;
+    private final TaskInfoImpl taskInfo;
+    private final String taskNameWithSubtasks;
+    private final TaskMailbox mailbox = new TaskMailbox();
+    private final AtomicReference<ExecutionState> state = new AtomicReference<>(ExecutionState.CREATED);
+    private final CompletableFuture<ExecutionState> terminationFuture = new CompletableFuture<>();
+    private final Thread thread;
+    private final Object reportLock = new Object();
+    private CompletableFuture<?> lastReport = CompletableFuture.completedFuture(null);
+    private volatile boolean canceled;
+    private volatile SourceOperator<?> runningSource;
+    private volatile Throwable failureCause;
+
+    /**
+     * @param classLoaderFuture the job's user class loader (awaited on the task thread while DEPLOYING)
+     * @param terminationListener told once the task has ended and released its resources
+     */
+    public Task(TaskDeploymentDescriptor tdd, CompletableFuture<ClassLoader> classLoaderFuture, TaskServices services,
+            Consumer<Task> terminationListener) {
+        this.tdd = tdd;
+        this.classLoaderFuture = classLoaderFuture;
+        this.services = services;
+        this.terminationListener = terminationListener;
+        int maxParallelism = tdd.getMaxParallelism() > 0 ? tdd.getMaxParallelism()
+                : KeyGroupRangeAssignment.computeDefaultMaxParallelism(tdd.getParallelism());
+        this.taskInfo = new TaskInfoImpl(tdd.getTaskName(), maxParallelism, tdd.getSubtaskIndex(), tdd.getParallelism(),
+                tdd.getAttemptNumber(), tdd.getAllocationId());
+        this.taskNameWithSubtasks = taskInfo.getTaskNameWithSubtasks();
+        this.thread = new Thread(this, taskNameWithSubtasks);
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public String getExecutionAttemptId() {
+        return tdd.getExecutionAttemptId();
+    }
+
+    public String getJobId() {
+        return tdd.getJobId();
+    }
+
+    public String getAllocationId() {
+        return tdd.getAllocationId();
+    }
+
+    public String getTaskNameWithSubtasks() {
+        return taskNameWithSubtasks;
+    }
+
+    public ExecutionState getExecutionState() {
+        return state.get();
+    }
+
+    /** The failure that made the task FAILED, else null. */
+    public Throwable getFailureCause() {
+        return failureCause;
+    }
+
+    /** Completes with the terminal state once the task has released its resources and told its listener. */
+    public CompletableFuture<ExecutionState> getTerminationFuture() {
+        return terminationFuture;
+    }
+
+    /**
+     * Cancels the task: CANCELING, then the task thread unwinds (the source is told to stop, a
+     * cancellation mail is queued, the thread is interrupted), closes its operators and ends
+     * CANCELED. Thread-safe, idempotent; no effect on a task that has ended.
+     */
+    public void cancel() {
+        while (true) {
+            ExecutionState s = state.get();
+            if (s.isTerminal() || s == ExecutionState.CANCELING) {
+                return;
+            }
+            if (s == ExecutionState.CREATED) {
+                if (transition(ExecutionState.CREATED, ExecutionState.CANCELED, null)) {
+                    canceled = true;
+                    return;
+                }
+                continue;
+            }
+            if (transition(s, ExecutionState.CANCELING, null)) {
+                break;
+            }
+        }
+        canceled = true;
+        SourceOperator<?> source = runningSource;
+        if (source != null) {
+            try {
+                source.cancel();
+            } catch (RuntimeException e) {
+                LOG.warn("Source of {} threw while being cancelled", taskNameWithSubtasks, e);
+            }
+        }
+        mailbox.put(new Mail(() -> {
+            throw new CancelTaskException("Task " + taskNameWithSubtasks + " was cancelled");
+        }, "cancel"));
+        thread.interrupt();
+    }
+
+    @Override
+    public void run() {
+        if (!transition(ExecutionState.CREATED, ExecutionState.DEPLOYING, null)) {
+            terminate();
+            return;
+        }
+        TaskResources resources = new TaskResources(taskNameWithSubtasks, services);
+        ProcessingTimeServiceImpl timers = new ProcessingTimeServiceImpl(services.timerService(), mailbox);
+        MailboxLoop loop = new MailboxLoop(mailbox, resources, services.timerService(), () -> canceled, taskNameWithSubtasks);
+        OperatorChain chain = null;
+        Throwable failure = null;
+        boolean closed = false;
+        try {
+            ClassLoader userClassLoader = awaitClassLoader();
+            thread.setContextClassLoader(userClassLoader);
+            Configuration jobConf = Configuration.fromMap(tdd.getJobConfigurationMap());
+            resources.deploy(tdd, userClassLoader);
+            switchTo(ExecutionState.DEPLOYING, ExecutionState.INITIALIZING);
+            ChainContext ctx = new ChainContext(taskInfo,
+                    new JobInfoImpl(JobID.fromHexString(tdd.getJobId()), tdd.getJobName()), userClassLoader, timers,
+                    new MailboxExecutorImpl(mailbox), JobSettings.objectReuse(jobConf), JobSettings.bufferTimeoutMillis(jobConf));
+            chain = new OperatorChain(resources.getChainConfig(), ctx, resources.getWriters());
+            chain.openOperators();
+            switchTo(ExecutionState.INITIALIZING, ExecutionState.RUNNING);
+            loop.startPeriodicFlush(chain.getFlushIntervalMillis());
+            if (chain.getHeadOperator() instanceof SourceOperator) {
+                runSource((SourceOperator<?>) chain.getHeadOperator(), loop);
+            } else {
+                loop.runInputLoop(resources.createInputProcessor(chain));
+            }
+            loop.checkCanceled();
+            chain.finishOperators();
+            resources.finishWriters();
+            closed = true;
+            Exception closeFailure = chain.closeOperators();
+            if (closeFailure != null) {
+                throw closeFailure;
+            }
+        } catch (Throwable t) {
+            failure = t;
+        }
+        Thread.interrupted();
+        if (chain != null && !closed) {
+            Exception e = chain.closeOperators();
+            if (e != null && failure != null && e != failure) {
+                failure.addSuppressed(e);
+            }
+        }
+        loop.stopPeriodicFlush();
+        timers.shutdown();
+        mailbox.close();
+        resources.release();
+        finalTransition(failure);
+        terminate();
+    }
+
+    private ClassLoader awaitClassLoader() throws Exception {
+        try {
+            return classLoaderFuture.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not load the classes of job " + tdd.getJobId() + " (jar " + tdd.getJarSha256()
+                    + ") for " + taskNameWithSubtasks + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void runSource(SourceOperator<?> source, MailboxLoop loop) throws Exception {
+        runningSource = source;
+        if (canceled) {
+            source.cancel();
+        }
+        source.run(new SourceOperator.SourceContextControl() {
+            @Override
+            public void checkpointOrYield() throws Exception {
+                loop.yieldFromSource();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return canceled;
+            }
+        });
+    }
+
+    private void switchTo(ExecutionState from, ExecutionState to) {
+        if (!transition(from, to, null)) {
+            throw new CancelTaskException("Task " + taskNameWithSubtasks + " was cancelled while " + from);
+        }
+    }
+
+    private void finalTransition(Throwable failure) {
+        if (failure == null && transition(ExecutionState.RUNNING, ExecutionState.FINISHED, null)) {
+            return;
+        }
+        while (true) {
+            ExecutionState s = state.get();
+            if (s.isTerminal()) {
+                return;
+            }
+            if (s == ExecutionState.CANCELING) {
+                if (transition(s, ExecutionState.CANCELED, null)) {
+                    return;
+                }
+                continue;
+            }
+            Throwable cause = failure != null ? ChainedOperatorException.unwrap(failure)
+                    : new IllegalStateException("Task " + taskNameWithSubtasks + " ended in state " + s);
+            if (transition(s, ExecutionState.FAILED, cause)) {
+                return;
+            }
+        }
+    }
+
+    private void terminate() {
+        try {
+            terminationListener.accept(this);
+        } catch (RuntimeException e) {
+            LOG.error("Termination listener of {} failed", taskNameWithSubtasks, e);
+        }
+        terminationFuture.complete(state.get());
+    }
+
+    /** Atomically moves {@code from -> to} if legal and current; logs and reports it. */
+    boolean transition(ExecutionState from, ExecutionState to, Throwable cause) {
+        if (!from.canTransitionTo(to)) {
+            throw new IllegalStateException("Illegal task state transition " + from + " -> " + to + " of " + taskNameWithSubtasks);
+        }
+        if (!state.compareAndSet(from, to)) {
+            return false;
+        }
+        if (cause != null) {
+            failureCause = cause;
+            LOG.warn("{} ({}) switched from {} to {}.", taskNameWithSubtasks, tdd.getExecutionAttemptId(), from, to, cause);
+        } else {
+            LOG.info("{} ({}) switched from {} to {}.", taskNameWithSubtasks, tdd.getExecutionAttemptId(), from, to);
+        }
+        if (to.isReported()) {
+            report(to, cause);
+        }
+        return true;
+    }
+
+    private void report(ExecutionState to, Throwable cause) {
+        TaskExecutionStateProto.Builder msg = TaskExecutionStateProto.newBuilder()
+                .setJobId(tdd.getJobId())
+                .setExecutionAttemptId(tdd.getExecutionAttemptId())
+                .setState(to.name());
+        if (cause != null) {
+            msg.setFailure(stackTraceOf(cause));
+        }
+        TaskExecutionStateProto proto = msg.build();
+        synchronized (reportLock) {
+            lastReport = lastReport.handle((r, e) -> null)
+                    .thenCompose(x -> services.jobMaster().updateTaskExecutionState(proto))
+                    .whenComplete((ack, e) -> {
+                        if (e != null) {
+                            LOG.warn("Could not report state {} of {} to the JobMaster of job {}: {}", to, taskNameWithSubtasks,
+                                    tdd.getJobId(), e.toString());
+                        }
+                    });
+        }
+    }
+
+    /** The exception's class, message and stack trace (with causes), as the JobMaster shows it. */
+    public static String stackTraceOf(Throwable t) {
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        return sw.toString();
+    }
+
+    @Override
+    public String toString() {
+        return taskNameWithSubtasks + " (" + tdd.getExecutionAttemptId() + ") " + state.get();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.eddy.runtime.taskmanager.task.chain;
+
+import dev.eddy.api.common.typeutils.TypeSerializer;
+import dev.eddy.api.java.functions.KeySelector;
+import dev.eddy.runtime.graph.NetworkOutputConfig;
+import dev.eddy.runtime.graph.OperatorConfig;
+import dev.eddy.runtime.graph.TaskChainConfig;
+import dev.eddy.runtime.state.KeyedStateBackend;
+import dev.eddy.runtime.taskmanager.state.heap.HeapKeyedStateBackend;
+import dev.eddy.runtime.taskmanager.task.io.OutputWriter;
+import dev.eddy.streaming.api.operators.OneInputStreamOperator;
+import dev.eddy.streaming.api.operators.Output;
+import dev.eddy.streaming.api.operators.StreamOperator;
+import dev.eddy.streaming.api.operators.TwoInputStreamOperator;
+import dev.eddy.streaming.api.watermark.Watermark;
+import dev.eddy.streaming.runtime.partitioner.StreamPartitioner;
+import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The operators of one task, wired together: chained successors are called directly on the task
+ * thread, network edges go through the task's writers. The constructor creates each operator's
+ * outputs, keyed backend and runtime context and calls {@code setup} on every operator.
+ *
+ * <p>Lifecycle (task thread only): {@link #openOperators()} tail to head, so an operator's
+ * successors are open before it can emit; {@link #finishOperators()} head to tail at the end of
+ * the input, so buffered results still reach open successors; {@link #closeOperators()} always,
+ * also after a failure or cancellation.
+ *
+ * <p>The operator objects must be this task's own copies (the task deserializes the chain config
+ * for itself).
+ */
+public final class OperatorChain {
+    private final List<OperatorConfig> configs;
+    private final List<StreamOperator<?>> operators;
+    private final List<HeapKeyedStateBackend<Object>> backends;
+    private final List<Integer> topologicalOrder;
+    private final ChainContext context;
+    private long flushIntervalMillis = -1;
+
+    /** @param writersByOutEdge the task's writers, indexed by the vertex's out-edge index (null where unused) */
+    public OperatorChain(TaskChainConfig config, ChainContext context, List<OutputWriter<?>> writersByOutEdge) {
+        this.configs = config.getOperators();
+        this.context = context;
+        this.operators = new ArrayList<>();
+        this.backends = new ArrayList<>();
+        for (OperatorConfig oc : configs) {
+            operators.add(oc.getOperator());
+            backends.add(oc.isKeyed() ? createBackend(oc) : null);
+        }
+        this.topologicalOrder = topologicalOrder();
+        for (int i = 0; i < configs.size(); i++) {
+            setupOperator(i, writersByOutEdge);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private HeapKeyedStateBackend<Object> createBackend(OperatorConfig oc) {
+        int max = context.taskInfo().getMaxNumberOfParallelSubtasks();
+        return HeapKeyedStateBackend.forSubtask((TypeSerializer<Object>) oc.getStateKeySerializer(), max,
+                context.taskInfo().getNumberOfParallelSubtasks(), context.taskInfo().getIndexOfThisSubtask());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void setupOperator(int index, List<OutputWriter<?>> writersByOutEdge) {
+        OperatorConfig oc = configs.get(index);
+        List<Output<StreamRecord<Object>>> outs = new ArrayList<>();
+        TypeSerializer<Object> copySerializer = context.objectReuse() ? null : (TypeSerializer<Object>) oc.getOutputSerializer();
+        for (int target : oc.getChainedOutputs()) {
+            outs.add(new ChainedOutput<>(chainedInput(target), copySerializer, configs.get(target).getName()));
+        }
+        for (NetworkOutputConfig nc : oc.getNetworkOutputs()) {
+            int edge = nc.getOutEdgeIndex();
+            OutputWriter<Object> writer = edge < writersByOutEdge.size() ? (OutputWriter<Object>) writersByOutEdge.get(edge) : null;
+            if (writer == null) {
+                throw new IllegalStateException("Operator " + oc + " of " + context.taskInfo().getTaskNameWithSubtasks()
+                        + " writes to out edge " + edge + ", but the deployment descriptor produced no partition for it ("
+                        + writersByOutEdge.size() + " partitions); the job graph and the deployment disagree");
+            }
+            long timeout = nc.getBufferTimeoutMillis() >= 0 ? nc.getBufferTimeoutMillis() : context.jobBufferTimeoutMillis();
+            if (timeout > 0) {
+                flushIntervalMillis = flushIntervalMillis < 0 ? timeout : Math.min(flushIntervalMillis, timeout);
+            }
+            outs.add(new RecordWriterOutput<>(writer, (StreamPartitioner<Object>) nc.getPartitioner(), timeout == 0));
+        }
+        Output<StreamRecord<Object>> output = outs.isEmpty() ? new DiscardingOutput<>() : outs.size() == 1 ? outs.get(0) : new BroadcastingOutput<>(outs);
+        HeapKeyedStateBackend<Object> backend = backends.get(index);
+        StreamingRuntimeContext rc = new StreamingRuntimeContext(context.taskInfo(), context.jobInfo(), context.userClassLoader(), backend);
+        StreamOperator op = operators.get(index);
+        op.setup(new OperatorParametersImpl<>(output, rc, context.processingTimeService(), context.mailboxExecutor(),
+                backend, oc.getStateKeySelector1(), oc.getStateKeySelector2()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private ElementSink<Object> chainedInput(int target) {
+        StreamOperator<?> op = operators.get(target);
+        OperatorConfig tc = configs.get(target);
+        if (!(op instanceof OneInputStreamOperator)) {
+            throw new IllegalStateException("Chained operator " + tc + " is a " + op.getClass().getName()
+                    + "; only one-input operators can be chained behind another operator");
+        }
+        return ElementSink.of((OneInputStreamOperator<Object, ?>) op, tc.getStateKeySelector1(), backends.get(target));
+    }
+
+    /** Head input {@code inputIndex} (0, or 0/1 for a two-input head) as the input processor drives it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ElementSink<Object> getHeadInput(int inputIndex) {
+        StreamOperator<?> head = operators.get(0);
+        OperatorConfig hc = configs.get(0);
+        KeySelector ks = inputIndex == 0 ? hc.getStateKeySelector1() : hc.getStateKeySelector2();
+        if (head instanceof TwoInputStreamOperator) {
+            if (inputIndex > 1) {
+                throw new IllegalArgumentException("Two-input operator " + hc + " has no input " + inputIndex);
+            }
+            return ElementSink.ofTwoInput((TwoInputStreamOperator) head, inputIndex, ks, backends.get(0));
+        }
+        if (head instanceof OneInputStreamOperator && inputIndex == 0) {
+            return ElementSink.of((OneInputStreamOperator<Object, ?>) head, ks, backends.get(0));
+        }
+        throw new IllegalStateException("Head operator " + hc + " (" + head.getClass().getName() + ") has no input " + inputIndex);
+    }
+
+    public StreamOperator<?> getHeadOperator() {
+        return operators.get(0);
+    }
+
+    public List<StreamOperator<?>> getOperators() {
+        return Collections.unmodifiableList(operators);
+    }
+
+    /** The keyed backend of operator {@code index}, or null when it is not keyed. */
+    public KeyedStateBackend<Object> getKeyedStateBackend(int index) {
+        return backends.get(index);
+    }
+
+    /** Smallest positive buffer timeout over the network outputs, or -1 when none needs periodic flushing. */
+    public long getFlushIntervalMillis() {
+        return flushIntervalMillis;
+    }
+
+    /** Opens operators tail to head. */
+    public void openOperators() throws Exception {
+        for (int i = topologicalOrder.size() - 1; i >= 0; i--) {
+            operators.get(topologicalOrder.get(i)).open();
+        }
+    }
+
+    /** Finishes operators head to tail (end of input). */
+    public void finishOperators() throws Exception {
+        for (int i : topologicalOrder) {
+            operators.get(i).finish();
+        }
+    }
+
+    /**
+     * Closes every operator head to tail and disposes the keyed backends, even when some close
+     * fails. Returns the first failure (later ones attached as suppressed) or null.
+     */
+    public Exception closeOperators() {
+        Exception first = null;
+        for (int i : topologicalOrder) {
+            try {
+                operators.get(i).close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        for (HeapKeyedStateBackend<Object> b : backends) {
+            if (b != null) {
+                b.dispose();
+            }
+        }
+        return first;
+    }
+
+    private List<Integer> topologicalOrder() {
+        List<Integer> postOrder = new ArrayList<>();
+        boolean[] visited = new boolean[configs.size()];
+        visit(0, visited, postOrder);
+        for (int i = 0; i < configs.size(); i++) {
+            visit(i, visited, postOrder);
+        }
+        Collections.reverse(postOrder);
+        return postOrder;
+    }
+
+    private void visit(int i, boolean[] visited, List<Integer> postOrder) {
+        if (visited[i]) {
+            return;
+        }
+        visited[i] = true;
+        for (int next : configs.get(i).getChainedOutputs()) {
+            visit(next, visited, postOrder);
+        }
+        postOrder.add(i);
+    }
+
+    /** Output of an operator without successors (a sink). */
+    private static final class DiscardingOutput<T> implements Output<StreamRecord<T>> {
+        @Override
+        public void collect(StreamRecord<T> record) {}
+
+        @Override
+        public void emitWatermark(Watermark mark) {}
+
+        @Override
+        public void close() {}
+    }
+}

@@ -1,0 +1,55 @@
+package dev.eddy.runtime.taskmanager.task.chain;
+
+import dev.eddy.api.common.JobInfo;
+import dev.eddy.api.common.TaskInfo;
+import dev.eddy.api.common.functions.RuntimeContext;
+import dev.eddy.api.common.state.ValueState;
+import dev.eddy.api.common.state.ValueStateDescriptor;
+import dev.eddy.runtime.state.KeyedStateBackend;
+
+/** The {@link RuntimeContext} of one operator of a chain. Task thread only. */
+public final class StreamingRuntimeContext implements RuntimeContext {
+    static final String NOT_KEYED = "Keyed state can only be used on a 'keyed stream', i.e., after a 'keyBy()' operation.";
+
+    private final TaskInfo taskInfo;
+    private final JobInfo jobInfo;
+    private final ClassLoader userCodeClassLoader;
+    private final KeyedStateBackend<?> keyedStateBackend;
+
+    /** @param keyedStateBackend null for operators that are not keyed */
+    public StreamingRuntimeContext(TaskInfo taskInfo, JobInfo jobInfo, ClassLoader userCodeClassLoader, KeyedStateBackend<?> keyedStateBackend) {
+        this.taskInfo = taskInfo;
+        this.jobInfo = jobInfo;
+        this.userCodeClassLoader = userCodeClassLoader;
+        this.keyedStateBackend = keyedStateBackend;
+    }
+
+    @Override
+    public JobInfo getJobInfo() {
+        return jobInfo;
+    }
+
+    @Override
+    public TaskInfo getTaskInfo() {
+        return taskInfo;
+    }
+
+    @Override
+    public ClassLoader getUserCodeClassLoader() {
+        return userCodeClassLoader;
+    }
+
+    @Override
+    public <T> ValueState<T> getState(ValueStateDescriptor<T> stateProperties) {
+        if (keyedStateBackend == null) {
+            throw new UnsupportedOperationException(NOT_KEYED);
+        }
+        try {
+            return keyedStateBackend.getPartitionedState(stateProperties);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create state '" + stateProperties.getName() + "' in " + taskInfo.getTaskNameWithSubtasks(), e);
+        }
+    }
+}

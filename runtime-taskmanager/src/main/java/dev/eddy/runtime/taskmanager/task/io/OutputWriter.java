@@ -1,0 +1,28 @@
+package dev.eddy.runtime.taskmanager.task.io;
+
+import dev.eddy.streaming.api.watermark.Watermark;
+import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The task's view of one record writer (one out edge). The real one wraps the network's
+ * {@code RecordWriter}; tests may plug in in-memory writers. Task thread only.
+ */
+public interface OutputWriter<T> {
+    int getNumberOfSubpartitions();
+
+    void emit(StreamRecord<T> record, int subpartition) throws Exception;
+
+    void broadcastEmit(StreamRecord<T> record) throws Exception;
+
+    void broadcastWatermark(Watermark watermark) throws Exception;
+
+    void flushAll();
+
+    boolean isAvailable();
+
+    CompletableFuture<Void> getAvailableFuture();
+
+    /** End of partition on every subpartition. */
+    void finish() throws Exception;
+}
