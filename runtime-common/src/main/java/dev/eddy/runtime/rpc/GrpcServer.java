@@ -38,7 +38,9 @@ public final class GrpcServer implements AutoCloseable {
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .maxInboundMetadataSize(64 * 1024)
                 .permitKeepAliveTime(10, TimeUnit.SECONDS)
-                .permitKeepAliveWithoutCalls(true);
+                .permitKeepAliveWithoutCalls(true)
+                // a restarted process must be able to take its port back while old connections linger in TIME_WAIT
+                .withOption(io.grpc.netty.shaded.io.netty.channel.ChannelOption.SO_REUSEADDR, true);
         for (BindableService s : services) {
             builder.addService(s);
         }
