@@ -139,7 +139,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
             if (cause instanceof CancellationException || state != JobState.CREATED) {
                 return;
             }
-            failure = cause.getMessage();
+            failure = cause.getMessage() != null ? cause.getMessage() : cause.toString();
             for (Execution e : graph.allExecutions()) {
                 e.transitionTo(ExecutionState.CANCELED);
             }
