@@ -23,6 +23,7 @@ public final class JobManagerRunner implements AutoCloseable {
     /** How long a cancelling or failing job waits for its tasks to confirm before it is considered done. */
     static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(30);
 
+    private final FileBlobStore blobStore;
     private final ResourceManager resourceManager;
     private final Dispatcher dispatcher;
     private final JobManagerRpc.TaskExecutors taskExecutors;
@@ -30,7 +31,9 @@ public final class JobManagerRunner implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JobManagerRunner(ResourceManager resourceManager, Dispatcher dispatcher, JobManagerRpc.TaskExecutors taskExecutors, GrpcServer server) {
+    private JobManagerRunner(FileBlobStore blobStore, ResourceManager resourceManager, Dispatcher dispatcher,
+            JobManagerRpc.TaskExecutors taskExecutors, GrpcServer server) {
+        this.blobStore = blobStore;
         this.resourceManager = resourceManager;
         this.dispatcher = dispatcher;
         this.taskExecutors = taskExecutors;
@@ -51,10 +54,11 @@ public final class JobManagerRunner implements AutoCloseable {
         } catch (RuntimeException e) {
             dispatcher.close();
             resourceManager.close();
+            blobStore.close();
             throw e;
         }
         LOG.info("JobManager started on port {}", server.getPort());
-        return new JobManagerRunner(resourceManager, dispatcher, taskExecutors, server);
+        return new JobManagerRunner(blobStore, resourceManager, dispatcher, taskExecutors, server);
     }
 
     /** The bound RPC port. */
@@ -79,6 +83,7 @@ public final class JobManagerRunner implements AutoCloseable {
             dispatcher.close();
             resourceManager.close();
             taskExecutors.close();
+            blobStore.close();
             terminated.countDown();
         }
     }

@@ -26,21 +26,28 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe without locks: every file operation is independent, and two uploads of the same
  * content race only to move identical bytes to the same name.
  */
-public final class FileBlobStore implements BlobStore {
+public final class FileBlobStore implements BlobStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileBlobStore.class);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final Path directory;
     private final Path tempDirectory;
     private final long maxJarSize;
+    private final boolean deleteOnClose;
 
     public FileBlobStore(Path directory, long maxJarSize) throws IOException {
+        this(directory, maxJarSize, false);
+    }
+
+    private FileBlobStore(Path directory, long maxJarSize, boolean deleteOnClose) throws IOException {
         if (maxJarSize <= 0) {
             throw new IllegalArgumentException("The maximum jar size must be positive, got " + maxJarSize);
         }
         this.directory = Files.createDirectories(directory);
         this.tempDirectory = Files.createDirectories(directory.resolve("tmp"));
         this.maxJarSize = maxJarSize;
+        this.deleteOnClose = deleteOnClose;
+        deleteContents(tempDirectory); // partial uploads of an earlier run
     }
 
     /** A store in {@code blob.storage.directory}, or in a new temp directory when unset. */
@@ -49,11 +56,36 @@ public final class FileBlobStore implements BlobStore {
         Path dir = configuration.getOptional(JobManagerOptions.BLOB_DIR)
                 .map(Path::of)
                 .orElse(null);
-        if (dir == null) {
+        boolean temporary = dir == null;
+        if (temporary) {
             dir = Files.createTempDirectory("eddy-blobs-");
         }
         LOG.info("Blob store in {} (jars up to {} bytes)", dir, max);
-        return new FileBlobStore(dir, max);
+        return new FileBlobStore(dir, max, temporary);
+    }
+
+    /** Deletes the store's directory if it was a temp directory created by {@link #create}; else keeps the jars. */
+    @Override
+    public void close() {
+        if (!deleteOnClose) {
+            return;
+        }
+        try {
+            deleteContents(directory);
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            LOG.warn("Could not delete the blob directory {}: {}", directory, e.toString());
+        }
+    }
+
+    private static void deleteContents(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     public Path directory() {

@@ -139,7 +139,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
             if (cause instanceof CancellationException || state != JobState.CREATED) {
                 return;
             }
-            failure = cause.getMessage();
+            failure = cause.getMessage() != null ? cause.getMessage() : cause.toString();
             for (Execution e : graph.allExecutions()) {
                 e.transitionTo(ExecutionState.CANCELED);
             }
@@ -200,7 +200,17 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         }
         switch (target) {
             case FAILED -> onExecutionFailed(e, update.getFailure());
-            case FINISHED, CANCELED -> {
+            case CANCELED -> {
+                if (state == JobState.RUNNING && e.state() != ExecutionState.CANCELING) {
+                    // nobody asked for this: the TaskManager dropped the task (e.g. it lost the JobManager)
+                    onExecutionFailed(e, "The task was canceled by its TaskManager without a request from the JobMaster"
+                            + (update.getFailure().isEmpty() ? "" : ":\n" + update.getFailure()));
+                } else if (e.tryTransitionTo(target)) {
+                    LOG.info("{} of job {} is {}", e.taskNameWithSubtask(), jobId, target);
+                    onExecutionTerminal();
+                }
+            }
+            case FINISHED -> {
                 if (e.tryTransitionTo(target)) {
                     LOG.info("{} of job {} is {}", e.taskNameWithSubtask(), jobId, target);
                     onExecutionTerminal();

@@ -257,7 +257,11 @@ public final class ResourceManager implements ResourceManagerGateway, SlotAlloca
     }
 
     private void timeOut(PendingRequest request) {
-        if (!pendingRequests.remove(request) || request.result.isDone()) {
+        if (!pendingRequests.remove(request)) {
+            return;
+        }
+        if (request.result.isDone()) { // withdrawn by the job
+            dropListenerIfUnused(request.jobId);
             return;
         }
         int total = 0;

@@ -68,6 +68,33 @@ class FileBlobStoreTest {
     }
 
     @Test
+    void leftoverPartialUploadsAreRemovedOnStart() throws IOException {
+        Path leftover = new FileBlobStore(dir, 1024).newTempFile();
+        Files.writeString(leftover, "half a jar");
+        new FileBlobStore(dir, 1024);
+        assertThat(leftover).doesNotExist();
+    }
+
+    @Test
+    void temporaryStoreIsDeletedOnCloseConfiguredOneIsKept() throws IOException {
+        FileBlobStore temporary = FileBlobStore.create(new Configuration());
+        Path tmp = temporary.newTempFile();
+        Files.writeString(tmp, "hello");
+        temporary.putJar(tmp);
+        temporary.close();
+        assertThat(temporary.directory()).doesNotExist();
+
+        Configuration conf = new Configuration();
+        conf.set(JobManagerOptions.BLOB_DIR, dir.toString());
+        FileBlobStore configured = FileBlobStore.create(conf);
+        Path tmp2 = configured.newTempFile();
+        Files.writeString(tmp2, "hello");
+        configured.putJar(tmp2);
+        configured.close();
+        assertThat(configured.getJar(SHA_OF_HELLO)).exists();
+    }
+
+    @Test
     void createReadsDirectoryAndLimitFromConfiguration() throws IOException {
         Configuration conf = new Configuration();
         conf.set(JobManagerOptions.BLOB_DIR, dir.resolve("blobs").toString());

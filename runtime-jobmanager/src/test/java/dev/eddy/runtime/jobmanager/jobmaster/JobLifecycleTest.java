@@ -272,6 +272,16 @@ class JobLifecycleTest {
     }
 
     @Test
+    void unrequestedCancellationFailsTheJob() throws Exception {
+        cluster(1, 1);
+        String jobId = cluster.dispatcher.submitJob(Jobs.twoVertices(1, PartitionType.FORWARD, 1)).join();
+        TaskDeploymentDescriptor first = cluster.awaitDeployed(2).get(0);
+        cluster.taskManagers.get(0).report(first.getExecutionAttemptId(), "CANCELED", "");
+        assertThat(cluster.awaitState(jobId, "FAILED").getFailure()).startsWith("Task '" + first.getTaskName() + " (1/1)' failed on TaskManager tm-0")
+                .contains("canceled by its TaskManager without a request");
+    }
+
+    @Test
     void updatesForUnknownAttemptsAreIgnored() throws Exception {
         cluster(1, 1);
         String jobId = cluster.dispatcher.submitJob(Jobs.twoVertices(1, PartitionType.FORWARD, 1)).join();
