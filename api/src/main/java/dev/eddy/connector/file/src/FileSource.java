@@ -7,6 +7,7 @@ import dev.eddy.api.connector.source.SourceReader;
 import dev.eddy.api.connector.source.SourceReaderContext;
 import dev.eddy.api.connector.source.SplitEnumerator;
 import dev.eddy.api.connector.source.SplitEnumeratorContext;
+import dev.eddy.api.java.typeutils.ResultTypeQueryable;
 import dev.eddy.connector.file.src.impl.FileSourceReader;
 import dev.eddy.connector.file.src.impl.FileSplitEnumerator;
 import dev.eddy.connector.file.src.impl.FileSourceSerializers;
@@ -29,9 +30,12 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>A missing input path fails the source's subtasks when they open, naming the path.
- * TODO: implement {@code ResultTypeQueryable<T>} once the type system provides it.
+ *
+ * <p>Known limit until the enumerator moves to the JobManager (issue 3): every source subtask lists
+ * the input paths itself and reads its share of the listing, so files added or removed while the
+ * subtasks of a bounded source start may be seen by some subtasks and not others.
  */
-public final class FileSource<T> implements Source<T, FileSourceSplit, PendingSplitsCheckpoint> {
+public final class FileSource<T> implements Source<T, FileSourceSplit, PendingSplitsCheckpoint>, ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;
     private final StreamFormat<T> format;
     private final Path[] inputPaths;
@@ -59,6 +63,7 @@ public final class FileSource<T> implements Source<T, FileSourceSplit, PendingSp
         return new FileSourceBuilder<>(format, paths.clone());
     }
 
+    @Override
     public TypeInformation<T> getProducedType() {
         return format.getProducedType();
     }

@@ -1,6 +1,7 @@
 package dev.eddy.api.connector.source.lib;
 
 import dev.eddy.api.common.typeinfo.TypeInformation;
+import dev.eddy.api.common.typeinfo.Types;
 import dev.eddy.api.connector.source.Boundedness;
 import dev.eddy.api.connector.source.Source;
 import dev.eddy.api.connector.source.SourceOutput;
@@ -12,6 +13,7 @@ import dev.eddy.api.connector.source.SplitEnumeratorContext;
 import dev.eddy.api.connector.source.util.SplitQueueSourceReader;
 import dev.eddy.api.connector.source.util.SplitRecordIterator;
 import dev.eddy.api.connector.source.util.StaticSplitEnumerator;
+import dev.eddy.api.java.typeutils.ResultTypeQueryable;
 import dev.eddy.core.io.SimpleVersionedSerializer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,11 +28,9 @@ import java.util.List;
 /**
  * A bounded source of the numbers {@code from} to {@code to}, both inclusive, in ascending order
  * within each parallel reader. The range is cut into one split per parallel subtask.
- *
- * <p>TODO: implement {@code ResultTypeQueryable<Long>} once the type system provides it.
  */
 public class NumberSequenceSource implements Source<Long, NumberSequenceSource.NumberSequenceSplit,
-        Collection<NumberSequenceSource.NumberSequenceSplit>> {
+        Collection<NumberSequenceSource.NumberSequenceSplit>>, ResultTypeQueryable<Long> {
     private static final long serialVersionUID = 1L;
     private final long from;
     private final long to;
@@ -52,8 +52,9 @@ public class NumberSequenceSource implements Source<Long, NumberSequenceSource.N
     }
 
     /** The type of the produced records: {@code Long}. */
+    @Override
     public TypeInformation<Long> getProducedType() {
-        return TypeInformation.of(Long.class);
+        return Types.LONG;
     }
 
     @Override

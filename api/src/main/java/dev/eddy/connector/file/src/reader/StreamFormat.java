@@ -1,6 +1,7 @@
 package dev.eddy.connector.file.src.reader;
 
 import dev.eddy.api.common.typeinfo.TypeInformation;
+import dev.eddy.api.java.typeutils.ResultTypeQueryable;
 import dev.eddy.configuration.Configuration;
 import dev.eddy.core.fs.FSDataInputStream;
 import java.io.Closeable;
@@ -10,10 +11,8 @@ import java.io.Serializable;
 /**
  * Reads records one by one from a file stream (text lines, CSV rows, ...). The format object
  * travels inside the job graph; readers are created on the source task thread and used only there.
- *
- * <p>TODO: extend {@code ResultTypeQueryable<T>} once the type system provides it.
  */
-public interface StreamFormat<T> extends Serializable {
+public interface StreamFormat<T> extends Serializable, ResultTypeQueryable<T> {
     /**
      * Creates a reader positioned at the start of the split in {@code stream}.
      *
@@ -37,6 +36,7 @@ public interface StreamFormat<T> extends Serializable {
     boolean isSplittable();
 
     /** The type of the records. */
+    @Override
     TypeInformation<T> getProducedType();
 
     /** Reads the records of one split. Task thread only. */

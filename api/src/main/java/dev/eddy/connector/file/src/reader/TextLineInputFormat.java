@@ -1,6 +1,7 @@
 package dev.eddy.connector.file.src.reader;
 
 import dev.eddy.api.common.typeinfo.TypeInformation;
+import dev.eddy.api.common.typeinfo.Types;
 import dev.eddy.configuration.Configuration;
 import dev.eddy.core.fs.FSDataInputStream;
 import java.io.BufferedReader;
@@ -53,6 +54,6 @@ public class TextLineInputFormat implements StreamFormat<String> {
 
     @Override
     public TypeInformation<String> getProducedType() {
-        return TypeInformation.of(String.class);
+        return Types.STRING;
     }
 }
