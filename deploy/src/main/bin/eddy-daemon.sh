@@ -17,7 +17,7 @@ ROLE="$2"
 shift 2
 case "$ROLE" in jobmanager|taskmanager) ;; *) usage ;; esac
 
-. "$(dirname "${BASH_SOURCE[0]}")/config.sh"
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/config.sh"
 
 PID_FILE="$EDDY_PID_DIR/eddy-$EDDY_IDENT_STRING-$ROLE.pid"
 
