@@ -212,7 +212,10 @@ final class StreamGraphBuilder {
     private static StreamPartitioner<?> copyForEdge(StreamPartitioner<?> partitioner, StreamNode producer, StreamNode consumer) {
         StreamPartitioner<?> copy;
         try {
-            copy = InstantiationUtil.clone(partitioner, partitioner.getClass().getClassLoader());
+            // The partitioner may hold user lambdas (key selectors): they resolve through the class that
+            // declared them, which only the job's class loader (the context loader while main runs) sees.
+            ClassLoader userLoader = Thread.currentThread().getContextClassLoader();
+            copy = InstantiationUtil.clone(partitioner, userLoader != null ? userLoader : partitioner.getClass().getClassLoader());
         } catch (Exception e) {
             throw new IllegalArgumentException(consumer.describe() + ": the partitioner " + partitioner.getClass().getName()
                     + " of its input from '" + producer.getName() + "' is not serializable (" + e + "); make it and its fields Serializable", e);

@@ -108,6 +108,19 @@ class TypeExtractorTest {
     }
 
     @Test
+    void keyTypesNeedValueEquality() {
+        assertThat(TypeExtractor.getForClass(Person.class).isKeyType()).as("Person overrides equals/hashCode").isTrue();
+        assertThat(TypeExtractor.getForClass(Fixtures.Node.class).isKeyType()).as("Node does not").isFalse();
+        assertThat(TypeExtractor.getForClass(Reading.class).isKeyType()).isTrue();
+        assertThat(TypeInformation.of(new TypeHint<Pair<int[], String>>() {}).isKeyType()).as("array component").isFalse();
+        assertThat(STRING_INT.isKeyType()).isTrue();
+        assertThat(Types.LIST(Types.STRING).isKeyType()).isTrue();
+        assertThat(Types.TUPLE(Types.STRING, Types.PRIMITIVE_ARRAY(Types.INT)).isKeyType()).isFalse();
+        assertThat(Types.GENERIC(Fixtures.Opaque.class).isKeyType()).isTrue();
+        assertThat(Types.GENERIC(Fixtures.PrivateField.class).isKeyType()).isFalse();
+    }
+
+    @Test
     void unsupportedCollectionsSayWhichOnesWork() {
         assertGenericBecause(java.util.LinkedList.class, "declare it as List<T>");
         assertGenericBecause(java.util.TreeMap.class, "Map<K, V>");

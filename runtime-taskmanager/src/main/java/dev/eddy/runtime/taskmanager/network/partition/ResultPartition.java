@@ -24,8 +24,7 @@ public final class ResultPartition implements ResultPartitionWriter {
     private final Runnable onDisposed;
     private final AtomicInteger unconsumed;
     private volatile boolean finished;
-    private boolean releaseRequested;
-    private boolean disposed;
+    private PartitionState state = PartitionState.RUNNING;
 
     public ResultPartition(String partitionId, String ownerTaskName, int numberOfSubpartitions, LocalBufferPool pool,
             Runnable onDisposed) {
@@ -106,10 +105,27 @@ public final class ResultPartition implements ResultPartitionWriter {
 
     @Override
     public void finish() {
+        synchronized (this) {
+            if (state == PartitionState.RELEASED) {
+                return; // canceled meanwhile; nothing to deliver
+            }
+            transition(PartitionState.FINISHED);
+        }
         for (PipelinedSubpartition sp : subpartitions) {
             sp.finish();
         }
         finished = true;
+    }
+
+    public synchronized PartitionState getState() {
+        return state;
+    }
+
+    private void transition(PartitionState next) {
+        if (!state.canTransitionTo(next)) {
+            throw new IllegalStateException("Partition " + partitionId + " of " + ownerTaskName + " cannot go from " + state + " to " + next);
+        }
+        state = next;
     }
 
     public boolean isFinished() {
@@ -120,41 +136,43 @@ public final class ResultPartition implements ResultPartitionWriter {
 
     void onSubpartitionConsumed() {
         if (unconsumed.decrementAndGet() == 0) {
-            boolean dispose;
             synchronized (this) {
-                dispose = releaseRequested && !disposed;
-                disposed |= dispose;
+                if (state != PartitionState.DRAINING) {
+                    return;
+                }
+                transition(PartitionState.RELEASED);
             }
-            if (dispose) {
-                dispose();
-            }
+            dispose();
         }
     }
 
     @Override
     public void release() {
-        boolean disposeNow;
         synchronized (this) {
-            if (releaseRequested) {
-                return;
+            switch (state) {
+                case RUNNING -> transition(PartitionState.RELEASED);
+                case FINISHED -> {
+                    if (unconsumed.get() > 0) {
+                        transition(PartitionState.DRAINING);
+                        return;
+                    }
+                    transition(PartitionState.RELEASED);
+                }
+                default -> {
+                    return;
+                }
             }
-            releaseRequested = true;
-            disposeNow = !finished || unconsumed.get() == 0;
-            disposed |= disposeNow;
         }
-        if (disposeNow) {
-            dispose();
-        }
+        dispose();
     }
 
     /** Frees everything now, whether consumed or not (TaskManager shutdown). */
     public void releaseNow() {
         synchronized (this) {
-            releaseRequested = true;
-            if (disposed) {
+            if (state == PartitionState.RELEASED) {
                 return;
             }
-            disposed = true;
+            transition(PartitionState.RELEASED);
         }
         dispose();
     }
