@@ -55,10 +55,74 @@ eddy_logback_file() {
   fi
 }
 
-# eddy_config_value KEY DEFAULT [--jvm-memory]: a value of config.yaml, read by the same code as the processes.
+# eddy_config_value KEY DEFAULT [--jvm-memory]: a value of config.yaml. Plain "key: value" lines are
+# read here; anything else (nested maps, odd syntax, invalid values) is left to the same Java code
+# the processes use, which also gives the error messages.
 eddy_config_value() {
+  local value
+  if value="$(eddy_flat_config_value "$1" "$2")"; then
+    if [ "${3:-}" != "--jvm-memory" ]; then
+      echo "$value"
+      return 0
+    fi
+    if eddy_jvm_memory "$value"; then
+      return 0
+    fi
+  fi
   "$JAVA_RUN" -Xshare:auto -XX:TieredStopAtLevel=1 -Xmx64m -cp "$(eddy_classpath)" \
     dev.eddy.client.config.ConfigValue "$EDDY_CONF_DIR" "$@"
+}
+
+# Prints the value of a flat "KEY: value" line (or DEFAULT if the key is absent); fails when the key
+# may be written as a nested map, which needs the YAML reader.
+eddy_flat_config_value() {
+  local key="$1" default="$2" file="$EDDY_CONF_DIR/config.yaml" prefix="" prefixes="" segment line
+  if [ ! -f "$file" ]; then
+    echo "$default"
+    return 0
+  fi
+  IFS='.' read -r -a segments <<< "$key"
+  for segment in "${segments[@]:0:${#segments[@]}-1}"; do
+    prefix="${prefix:+$prefix\.}$segment"
+    prefixes="${prefixes:+$prefixes|}$prefix"
+  done
+  if [ -n "$prefixes" ] && grep -Eq "^[[:space:]]*($prefixes)[[:space:]]*:" "$file"; then
+    return 1
+  fi
+  # flow collections ({...}, [...]) anywhere, possibly malformed: leave them to the YAML reader
+  grep -q '[][{}]' "$file" && return 1
+  line="$(grep -E "^${key//./\\.}[[:space:]]*:" "$file" | tail -n 1 || true)"
+  if [ -z "$line" ]; then
+    echo "$default"
+    return 0
+  fi
+  line="${line#*:}"
+  line="${line%%#*}"
+  line="$(echo "$line" | sed -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//')"
+  case "$line" in
+    \"*\"|\'*\') line="${line:1:${#line}-2}" ;;
+    *[\"\'{}\[\]]*) return 1 ;;
+  esac
+  echo "$line"
+}
+
+# Prints a memory size ("1g", "512 mb", "1073741824") as a JVM size in MiB; fails on anything else.
+eddy_jvm_memory() {
+  local v number unit mib
+  v="$(echo "$1" | tr '[:upper:]' '[:lower:]' | tr -d '[:space:]')"
+  number="${v%%[!0-9]*}"
+  unit="${v#"$number"}"
+  [ -n "$number" ] || return 1
+  case "$unit" in
+    ""|b|bytes) mib=$((number / 1048576)) ;;
+    k|kb|kibibytes) mib=$((number / 1024)) ;;
+    m|mb|mebibytes) mib=$number ;;
+    g|gb|gibibytes) mib=$((number * 1024)) ;;
+    t|tb|tebibytes) mib=$((number * 1024 * 1024)) ;;
+    *) return 1 ;;
+  esac
+  [ "$mib" -ge 1 ] || mib=1
+  echo "${mib}m"
 }
 
 # True if PID is a live Eddy process (guards against pids reused by other programs).

@@ -17,7 +17,7 @@ ROLE="$2"
 shift 2
 case "$ROLE" in jobmanager|taskmanager) ;; *) usage ;; esac
 
-. "$(dirname "${BASH_SOURCE[0]}")/config.sh"
+. "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/config.sh"
 
 PID_FILE="$EDDY_PID_DIR/eddy-$EDDY_IDENT_STRING-$ROLE.pid"
 
@@ -80,8 +80,13 @@ case "$ACTION" in
     mkdir -p "$EDDY_LOG_DIR" "$EDDY_PID_DIR"
     HEAP="$(heap_size)"
     mapfile -t RUNNING < <(live_pids)
-    ID=${#RUNNING[@]}
     HOST="$(hostname)"
+    # n = number of running daemons of this role, skipping numbers whose log a live daemon still writes
+    ID=${#RUNNING[@]}
+    while [ ${#RUNNING[@]} -gt 0 ] && ps -o args= -p "$(IFS=,; echo "${RUNNING[*]}")" 2>/dev/null \
+        | grep -qF -- "-$ROLE-$ID-$HOST.log"; do
+      ID=$((ID + 1))
+    done
     LOG="$EDDY_LOG_DIR/eddy-$EDDY_IDENT_STRING-$ROLE-$ID-$HOST.log"
     OUT="$EDDY_LOG_DIR/eddy-$EDDY_IDENT_STRING-$ROLE-$ID-$HOST.out"
     # keep the previous run's files as .1 ... .5

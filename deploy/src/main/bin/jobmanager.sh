@@ -5,7 +5,7 @@
 #   jobmanager.sh stop              stops it (SIGTERM, then SIGKILL after $EDDY_STOP_TIMEOUT s)
 # Extra arguments are passed on, e.g. -D jobmanager.rpc.port=7000.
 set -euo pipefail
-BIN="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+BIN="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd -P)"
 if [ $# -lt 1 ]; then
   echo "Usage: jobmanager.sh (start|start-foreground|stop) [-D key=value ...]" >&2
   exit 1

@@ -4,7 +4,7 @@
 # reached with `ssh $EDDY_SSH_OPTS <host>` (key-based login) and must have this distribution at the
 # same path; EDDY_CONF_DIR, EDDY_LOG_DIR, EDDY_PID_DIR and JAVA_HOME are passed on.
 set -euo pipefail
-BIN="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+BIN="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd -P)"
 . "$BIN/config.sh"
 
 "$BIN/jobmanager.sh" start

@@ -2,7 +2,7 @@
 # Stops the TaskManagers of $EDDY_CONF_DIR/workers (one per line, over ssh for other hosts) and
 # then the JobManager of this machine. See start-cluster.sh.
 set -euo pipefail
-BIN="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+BIN="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd -P)"
 . "$BIN/config.sh"
 
 remote_env() {

@@ -6,7 +6,7 @@
 #   taskmanager.sh stop-all          stops every TaskManager started from this pid dir
 # Extra arguments are passed on, e.g. -D taskmanager.numberOfTaskSlots=4.
 set -euo pipefail
-BIN="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+BIN="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd -P)"
 USAGE="Usage: taskmanager.sh (start|start-foreground|stop|stop-all) [-D key=value ...]"
 if [ $# -lt 1 ]; then
   echo "$USAGE" >&2

@@ -26,7 +26,13 @@ final class JobManagerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration configuration = context.loadConfiguration(dynamic.properties);
-        JobManagerRunner runner = JobManagerRunner.start(configuration);
+        JobManagerRunner runner;
+        try {
+            runner = JobManagerRunner.start(configuration);
+        } catch (Exception e) {
+            LOG.error("Could not start the JobManager", e);
+            throw new CliException("Could not start the JobManager: " + StartupErrors.describe(e) + ". Is another JobManager running on this port? Set jobmanager.rpc.port or stop it.", e);
+        }
         Thread hook = new Thread(runner::close, "eddy-jobmanager-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         LOG.info("JobManager is running; RPC port {}", runner.getRpcPort());

@@ -28,7 +28,13 @@ final class TaskManagerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Configuration configuration = context.loadConfiguration(dynamic.properties);
         jobManager.applyTo(configuration);
-        TaskManagerRunner runner = TaskManagerRunner.start(configuration);
+        TaskManagerRunner runner;
+        try {
+            runner = TaskManagerRunner.start(configuration);
+        } catch (Exception e) {
+            LOG.error("Could not start the TaskManager", e);
+            throw new CliException("Could not start the TaskManager: " + StartupErrors.describe(e) + ". Check the ports (taskmanager.rpc.port, taskmanager.data.port) and the configuration.", e);
+        }
         Thread hook = new Thread(runner::close, "eddy-taskmanager-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         LOG.info("TaskManager {} is running; JobManager at {}", runner.getTaskManagerId(), JobManagerAddress.of(configuration));
