@@ -37,8 +37,7 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> {
     private final TestProcessingTimeService processingTime = new TestProcessingTimeService();
     private final ArrayDeque<MailboxExecutor.ThrowingRunnable> mail = new ArrayDeque<>();
     private final TestKeyedStateBackend backend;
-    private boolean setUp;
-    private boolean opened;
+    private OperatorLifecycle state = OperatorLifecycle.CREATED;
     private boolean copyInputs = true;
 
     public OneInputStreamOperatorTestHarness(OneInputStreamOperator<IN, OUT> operator) {
@@ -76,17 +75,21 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> {
     }
 
     public void setup() {
+        state = state.transitionTo(OperatorLifecycle.SET_UP);
         operator.setup(new Parameters());
-        setUp = true;
     }
 
     /** Sets up (if not done yet) and opens the operator. */
     public void open() throws Exception {
-        if (!setUp) {
+        if (state == OperatorLifecycle.CREATED) {
             setup();
         }
+        state = state.transitionTo(OperatorLifecycle.OPEN);
         operator.open();
-        opened = true;
+    }
+
+    public OperatorLifecycle getLifecycleState() {
+        return state;
     }
 
     public void processElement(IN value) throws Exception {
@@ -118,6 +121,7 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> {
 
     /** Advances the processing-time clock, firing due timers. */
     public void setProcessingTime(long time) throws Exception {
+        requireOpen();
         processingTime.setCurrentTime(time);
         runMail();
     }
@@ -132,14 +136,14 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> {
     }
 
     public void finish() throws Exception {
-        requireOpen();
+        state = state.transitionTo(OperatorLifecycle.FINISHED);
         operator.finish();
         runMail();
     }
 
     public void close() throws Exception {
+        state = state.transitionTo(OperatorLifecycle.CLOSED);
         operator.close();
-        opened = false;
     }
 
     /** Everything emitted so far: StreamRecord copies and Watermarks, in order. */
@@ -184,8 +188,8 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> {
     }
 
     private void requireOpen() {
-        if (!opened) {
-            throw new IllegalStateException("Call open() first");
+        if (!state.acceptsInput()) {
+            throw new IllegalStateException("The operator accepts input only while open; it is " + state);
         }
     }
 

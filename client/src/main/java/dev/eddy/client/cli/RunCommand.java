@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
             } finally {
                 listener.deactivate();
             }
-            return report(listener);
+            return report(listener, configuration.get(DeploymentOptions.ATTACHED));
         }
     }
 
@@ -129,11 +129,14 @@ final class RunCommand implements Callable<Integer> {
         context.err.flush();
     }
 
-    private int report(CliJobListener listener) {
+    private int report(CliJobListener listener, boolean attached) {
         if (listener.submittedJobs() == 0) {
             context.err.println("The program didn't submit a job: its main method returned without calling execute()"
                     + " on the execution environment.");
             return 1;
+        }
+        if (!attached) {
+            return 0; // detached: the environment reports a placeholder result right after submission
         }
         for (JobExecutionResult result : listener.results()) {
             context.out.println("Job with JobID " + result.getJobID() + " has finished.");

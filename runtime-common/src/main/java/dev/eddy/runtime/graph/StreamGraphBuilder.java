@@ -12,7 +12,10 @@ import dev.eddy.configuration.CoreOptions;
 import dev.eddy.configuration.PipelineOptions;
 import dev.eddy.runtime.state.KeyGroupRangeAssignment;
 import dev.eddy.runtime.util.InstantiationUtil;
+import dev.eddy.streaming.runtime.partitioner.ForwardPartitioner;
+import dev.eddy.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
 import dev.eddy.streaming.runtime.partitioner.PartitionKind;
+import dev.eddy.streaming.runtime.partitioner.RebalancePartitioner;
 import dev.eddy.streaming.runtime.partitioner.StreamPartitioner;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -190,7 +193,7 @@ final class StreamGraphBuilder {
         StreamPartitioner<?> partitioner;
         if (in.partitioner() == null) {
             partitioner = producer.getParallelism() == consumer.getParallelism()
-                    ? DefaultPartitioners.forward() : DefaultPartitioners.rebalance();
+                    ? new ForwardPartitioner<>() : new RebalancePartitioner<>();
         } else {
             if (in.partitioner().kind() == PartitionKind.FORWARD && producer.getParallelism() != consumer.getParallelism()) {
                 throw new IllegalArgumentException("Forward partitioning does not allow change of parallelism. Upstream operation: "
@@ -209,14 +212,16 @@ final class StreamGraphBuilder {
     private static StreamPartitioner<?> copyForEdge(StreamPartitioner<?> partitioner, StreamNode producer, StreamNode consumer) {
         StreamPartitioner<?> copy;
         try {
-            copy = InstantiationUtil.clone(partitioner, partitioner.getClass().getClassLoader());
+            // The partitioner may hold user lambdas (key selectors): they resolve through the class that
+            // declared them, which only the job's class loader (the context loader while main runs) sees.
+            ClassLoader userLoader = Thread.currentThread().getContextClassLoader();
+            copy = InstantiationUtil.clone(partitioner, userLoader != null ? userLoader : partitioner.getClass().getClassLoader());
         } catch (Exception e) {
             throw new IllegalArgumentException(consumer.describe() + ": the partitioner " + partitioner.getClass().getName()
                     + " of its input from '" + producer.getName() + "' is not serializable (" + e + "); make it and its fields Serializable", e);
         }
-        if (copy.kind() == PartitionKind.HASH) {
-            // TODO(graph): configure the key-group partitioner with consumer.getMaxParallelism() once
-            // KeyGroupStreamPartitioner (api, datastream work package) exposes its setter.
+        if (copy instanceof KeyGroupStreamPartitioner<?, ?> keyGroups) {
+            keyGroups.configure(consumer.getMaxParallelism());
         }
         return copy;
     }

@@ -26,6 +26,11 @@ final class ClientCalls {
 
             @Override
             public void onCompleted() {
+                if (response == null) {
+                    result.completeExceptionally(new RpcException(io.grpc.Status.Code.INTERNAL,
+                            "The peer at " + address + " answered without a response message"));
+                    return;
+                }
                 try {
                     result.complete(fromResponse.apply(response));
                 } catch (RuntimeException e) {

@@ -99,7 +99,12 @@ public final class GrpcDispatcherGateway implements DispatcherGateway {
         @Override
         public void onCompleted() {
             sender.abort();
-            result.complete(response.getSha256());
+            if (response == null) {
+                result.completeExceptionally(new RpcException(io.grpc.Status.Code.INTERNAL,
+                        "The JobManager at " + address + " ended the jar upload without a result"));
+            } else {
+                result.complete(response.getSha256());
+            }
         }
     }
 

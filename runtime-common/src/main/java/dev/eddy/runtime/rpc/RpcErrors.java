@@ -62,7 +62,12 @@ public final class RpcErrors {
             detail = status.getCode().name();
         }
         if (status.getCode() == Status.Code.UNAVAILABLE || status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
-            return new RpcException(status.getCode(), "Cannot reach " + address + ": " + detail, t);
+            Throwable cause = status.getCause();
+            if (cause != null && cause.getMessage() != null && !detail.contains(cause.getMessage())) {
+                detail = detail + " (" + cause.getMessage() + ")";
+            }
+            return new RpcException(status.getCode(), "Cannot reach " + address + ": " + detail
+                    + "; check that the process is running and the address is right", t);
         }
         return new RpcException(status.getCode(), detail, t);
     }

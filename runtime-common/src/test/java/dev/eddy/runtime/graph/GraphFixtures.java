@@ -20,6 +20,7 @@ import dev.eddy.streaming.api.operators.SourceOperator;
 import dev.eddy.streaming.api.operators.StreamOperatorParameters;
 import dev.eddy.streaming.api.operators.TwoInputStreamOperator;
 import dev.eddy.streaming.api.watermark.Watermark;
+import dev.eddy.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
 import dev.eddy.streaming.runtime.partitioner.PartitionKind;
 import dev.eddy.streaming.runtime.partitioner.StreamPartitioner;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
@@ -153,7 +154,8 @@ final class GraphFixtures {
     }
 
     static OneInputTransformation<String, String> keyedMap(Transformation<String> input, String name, int parallelism) {
-        OneInputTransformation<String, String> t = map(partition(input, PartitionKind.HASH), name, parallelism);
+        OneInputTransformation<String, String> t = map(
+                new PartitionTransformation<>(input, new KeyGroupStreamPartitioner<>(new FirstCharKey(), -1)), name, parallelism);
         t.setStateKeySelector(new FirstCharKey(), LONG);
         return t;
     }

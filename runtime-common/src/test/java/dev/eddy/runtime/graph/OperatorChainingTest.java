@@ -22,7 +22,11 @@ import dev.eddy.proto.JobEdgeProto;
 import dev.eddy.proto.JobGraphProto;
 import dev.eddy.proto.PartitionType;
 import dev.eddy.streaming.api.operators.ChainingStrategy;
+import dev.eddy.api.dag.PartitionTransformation;
+import dev.eddy.streaming.runtime.partitioner.ForwardPartitioner;
+import dev.eddy.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
 import dev.eddy.streaming.runtime.partitioner.PartitionKind;
+import dev.eddy.streaming.runtime.partitioner.RebalancePartitioner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +75,10 @@ class OperatorChainingTest {
             assertThat(out.getSerializer()).isEqualTo(new GraphFixtures.TestSerializer<>(String.class));
             assertThat(out.getBufferTimeoutMillis()).isEqualTo(-1);
         });
+        assertThat(((KeyGroupStreamPartitioner<?, ?>) sourceOp.getNetworkOutputs().get(0).getPartitioner()).getMaxParallelism())
+                .as("configured with the consumer's max parallelism").isEqualTo(128);
+        var userPartitioner = (KeyGroupStreamPartitioner<?, ?>) ((PartitionTransformation<?>) keyed.getInput()).getPartitioner();
+        assertThat(userPartitioner.getMaxParallelism()).as("the user's partitioner is not modified").isEqualTo(-1);
         TaskChainConfig keyedChain = chainConfig(graph.getVertices(1));
         OperatorConfig keyedOp = keyedChain.getHead();
         assertThat(keyedOp.isKeyed()).isTrue();
@@ -90,6 +98,8 @@ class OperatorChainingTest {
         assertThat(vertexNames(graph)).containsExactly("Source: s", "Map -> Sink: out");
         assertThat(graph.getEdges(0).getPartitionType()).isEqualTo(PartitionType.REBALANCE);
         assertThat(graph.getVertices(1).getParallelism()).isEqualTo(4);
+        assertThat(chainConfig(graph.getVertices(0)).getHead().getNetworkOutputs().get(0).getPartitioner())
+                .isInstanceOf(RebalancePartitioner.class);
     }
 
     @Test
@@ -113,6 +123,23 @@ class OperatorChainingTest {
     }
 
     @Test
+    void explicitForwardChainsAndRescaleDoesNot() {
+        JobGraphProto forward = build(map(partition(source("s", 2), PartitionKind.FORWARD), "Map", 2));
+        assertThat(vertexNames(forward)).containsExactly("Source: s -> Map");
+
+        JobGraphProto rescale = build(map(partition(source("s", 2), PartitionKind.RESCALE), "Map", 4));
+        assertThat(vertexNames(rescale)).containsExactly("Source: s", "Map");
+        assertThat(rescale.getEdges(0).getPartitionType()).isEqualTo(PartitionType.RESCALE);
+    }
+
+    @Test
+    void thePartitioningClosestToTheConsumerWins() {
+        var twice = partition(partition(source("s", 2), PartitionKind.SHUFFLE), PartitionKind.BROADCAST);
+        JobGraphProto graph = build(map(twice, "Map", 2));
+        assertThat(graph.getEdges(0).getPartitionType()).isEqualTo(PartitionType.BROADCAST);
+    }
+
+    @Test
     void disableChainingIsolatesTheOperator() {
         OneInputTransformation<String, String> m = map(source("s", 1), "Map", 1);
         m.setChainingStrategy(ChainingStrategy.NEVER);
@@ -121,6 +148,8 @@ class OperatorChainingTest {
         assertThat(vertexNames(graph)).containsExactly("Source: s", "Map", "Sink: out");
         assertThat(graph.getEdgesList()).extracting(JobEdgeProto::getPartitionType)
                 .containsExactly(PartitionType.FORWARD, PartitionType.FORWARD);
+        assertThat(chainConfig(graph.getVertices(0)).getHead().getNetworkOutputs().get(0).getPartitioner())
+                .isInstanceOf(ForwardPartitioner.class);
     }
 
     @Test

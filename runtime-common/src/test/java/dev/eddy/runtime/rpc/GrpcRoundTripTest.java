@@ -33,6 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GrpcRoundTripTest {
     private static final long MAX_JAR = 3 * 1024 * 1024;
+    /** Kept referenced: the garbage test would otherwise log a stack trace per rejected connection. */
+    private static final java.util.logging.Logger TRANSPORT_LOG =
+            java.util.logging.Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerTransport");
+
+    static {
+        TRANSPORT_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
 
     @TempDir
     Path tmp;
@@ -222,7 +229,7 @@ class GrpcRoundTripTest {
                     .updateTaskExecutionState(TaskExecutionStateProto.getDefaultInstance()));
             assertThat(e.getCode()).isEqualTo(Status.Code.UNAVAILABLE);
             assertThat(e.isUnreachable()).isTrue();
-            assertThat(e).hasMessageStartingWith("Cannot reach 127.0.0.1:" + freePort + ": ");
+            assertThat(e).hasMessageStartingWith("Cannot reach 127.0.0.1:" + freePort + ": ").hasMessageContaining("refused");
         } finally {
             dead.shutdownNow();
         }
@@ -246,6 +253,17 @@ class GrpcRoundTripTest {
                 }
             }
         }
+        assertThat(await(new GrpcDispatcherGateway(channel).getClusterOverview()).getSlotsTotal()).isEqualTo(8);
+    }
+
+    @Test
+    void inboundMessagesAreBounded() {
+        byte[] big = new byte[GrpcServer.MAX_MESSAGE_BYTES + 1];
+        JobGraphProto job = JobGraphProto.newBuilder().addVertices(JobVertexProto.newBuilder()
+                .setOperatorConfig(com.google.protobuf.ByteString.copyFrom(big))).build();
+        RpcException e = rpcFailure(new GrpcDispatcherGateway(channel).submitJob(job));
+        assertThat(e.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+        assertThat(dispatcher.submitted).isEmpty();
         assertThat(await(new GrpcDispatcherGateway(channel).getClusterOverview()).getSlotsTotal()).isEqualTo(8);
     }
 

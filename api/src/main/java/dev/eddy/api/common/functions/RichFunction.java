@@ -8,7 +8,7 @@ package dev.eddy.api.common.functions;
 public interface RichFunction extends Function {
     default void open(OpenContext openContext) throws Exception {}
 
-    void close() throws Exception;
+    default void close() throws Exception {}
 
     /** @throws IllegalStateException before the runtime set the context */
     RuntimeContext getRuntimeContext();

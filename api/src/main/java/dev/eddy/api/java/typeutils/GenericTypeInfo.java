@@ -59,7 +59,7 @@ public final class GenericTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public boolean isKeyType() {
-        return Comparable.class.isAssignableFrom(typeClass);
+        return !typeClass.isArray() && PojoAnalyzer.hasValueEquality(typeClass);
     }
 
     @Override

@@ -50,9 +50,10 @@ public final class ListTypeInfo<T> extends TypeInformation<List<T>> {
         return (Class<List<T>>) (Class<?>) List.class;
     }
 
+    /** Java lists/maps have value-based equals/hashCode, so they are keys if their contents are. */
     @Override
     public boolean isKeyType() {
-        return false;
+        return elementTypeInfo.isKeyType();
     }
 
     @Override

@@ -56,9 +56,10 @@ public final class MapTypeInfo<K, V> extends TypeInformation<Map<K, V>> {
         return (Class<Map<K, V>>) (Class<?>) Map.class;
     }
 
+    /** Java lists/maps have value-based equals/hashCode, so they are keys if their contents are. */
     @Override
     public boolean isKeyType() {
-        return false;
+        return keyTypeInfo.isKeyType() && valueTypeInfo.isKeyType();
     }
 
     @Override

@@ -146,6 +146,34 @@ final class PojoAnalyzer {
         return null;
     }
 
+    /**
+     * True if the class (or a superclass below Object) overrides both equals(Object) and hashCode(),
+     * which hash-partitioned keys need. Records always do. Interfaces and abstract classes cannot
+     * be judged and count as true.
+     */
+    static boolean hasValueEquality(Class<?> c) {
+        if (c.isRecord() || c.isInterface() || Modifier.isAbstract(c.getModifiers()) || c.isEnum()) {
+            return true;
+        }
+        boolean equals = false;
+        boolean hashCode = false;
+        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+            try {
+                k.getDeclaredMethod("equals", Object.class);
+                equals = true;
+            } catch (NoSuchMethodException e) {
+                // keep looking
+            }
+            try {
+                k.getDeclaredMethod("hashCode");
+                hashCode = true;
+            } catch (NoSuchMethodException e) {
+                // keep looking
+            }
+        }
+        return equals && hashCode;
+    }
+
     private static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }

@@ -54,14 +54,21 @@ public final class PojoTypeInfo<T> extends CompositeType<T> {
         return typeClass;
     }
 
+    /**
+     * Records are keys unless a component is an array (arrays compare by identity); POJOs are keys
+     * only if they override equals and hashCode (keys are hash-partitioned).
+     */
     @Override
     public boolean isKeyType() {
-        for (PojoField f : fields) {
-            if (!f.getTypeInformation().isKeyType()) {
-                return false;
+        if (isRecord()) {
+            for (PojoField f : fields) {
+                if (f.getField().getType().isArray() || f.getTypeInformation().getTypeClass().isArray()) {
+                    return false;
+                }
             }
+            return true;
         }
-        return true;
+        return PojoAnalyzer.hasValueEquality(typeClass);
     }
 
     @Override

@@ -185,6 +185,10 @@ final class TypeAnalyzer {
         if (c.isRecord()) {
             return analyzeRecord(c);
         }
+        if (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)) {
+            return new GenericTypeInfo<>(c, "collection type " + c.getName() + " has no built-in serializer; declare it as List<T>,"
+                    + " ArrayList<T> or Collection<T> (restored as ArrayList), or Map<K, V> / HashMap<K, V> (restored as HashMap)");
+        }
         return analyzePojo(c);
     }
 

@@ -4,6 +4,7 @@ import dev.eddy.api.common.functions.InvalidTypesException;
 import dev.eddy.api.common.typeinfo.TypeInformation;
 import dev.eddy.api.java.tuple.Tuple;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,17 @@ public final class TypeExtractor {
             }
             return (TypeInformation<T>) new MapTypeInfo<>(getForObject(key), getForObject(val));
         }
-        return getForClass((Class<T>) value.getClass());
+        try {
+            return getForClass((Class<T>) value.getClass());
+        } catch (InvalidTypesException e) {
+            if (value instanceof Object[]) {
+                Object first = firstNonNull(Arrays.asList((Object[]) value).iterator());
+                if (first != null) {
+                    return (TypeInformation<T>) ObjectArrayTypeInfo.getInfoFor((Class) value.getClass(), getForObject(first));
+                }
+            }
+            throw e;
+        }
     }
 
     private static boolean isListClass(Class<?> c) {

@@ -139,6 +139,7 @@ public class DataStream<T> {
 
     private <R> SingleOutputStreamOperator<R> doTransform(String operatorName, TypeInformation<R> outType,
             InvalidTypesException missingType, OneInputStreamOperator<T, R> operator) {
+        getType(); // like Flink: a missing input type fails here, naming the operator that lacks it
         OneInputTransformation<T, R> t = new OneInputTransformation<>(
                 transformation, operatorName, operator, outType, environment.getDefaultParallelismForNewOperators());
         if (missingType != null) {
@@ -257,6 +258,7 @@ public class DataStream<T> {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private DataStreamSink<T> addSinkOperator(OneInputStreamOperator<T, ?> operator) {
+        getType(); // a missing input type fails here, not at execution
         OneInputTransformation<T, Object> t = new OneInputTransformation<>(transformation,
                 DataStreamSink.SINK_PREFIX + "Unnamed", (OneInputStreamOperator) operator, null,
                 environment.getDefaultParallelismForNewOperators());

@@ -21,6 +21,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     protected transient StreamOperatorParameters<OUT> parameters;
     protected transient Output<StreamRecord<OUT>> output;
     protected transient long currentWatermark = Long.MIN_VALUE;
+    private transient long input1Watermark = Long.MIN_VALUE;
+    private transient long input2Watermark = Long.MIN_VALUE;
     private transient KeyedStateBackend<Object> keyedStateBackend;
     private transient KeySelector<Object, ?> stateKeySelector1;
     private transient KeySelector<Object, ?> stateKeySelector2;
@@ -31,6 +33,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.parameters = parameters;
         this.output = parameters.getOutput();
         this.currentWatermark = Long.MIN_VALUE;
+        this.input1Watermark = Long.MIN_VALUE;
+        this.input2Watermark = Long.MIN_VALUE;
         this.keyedStateBackend = parameters.getKeyedStateBackend();
         this.stateKeySelector1 = (KeySelector<Object, ?>) parameters.getStateKeySelector(0);
         this.stateKeySelector2 = (KeySelector<Object, ?>) parameters.getStateKeySelector(1);
@@ -51,12 +55,23 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         output.emitWatermark(mark);
     }
 
+    /** Two-input operators: event time advances to the minimum of both inputs' watermarks. */
     public void processWatermark1(Watermark mark) throws Exception {
-        processWatermark(mark);
+        input1Watermark = mark.getTimestamp();
+        advanceCombinedWatermark();
     }
 
+    /** Two-input operators: event time advances to the minimum of both inputs' watermarks. */
     public void processWatermark2(Watermark mark) throws Exception {
-        processWatermark(mark);
+        input2Watermark = mark.getTimestamp();
+        advanceCombinedWatermark();
+    }
+
+    private void advanceCombinedWatermark() throws Exception {
+        long combined = Math.min(input1Watermark, input2Watermark);
+        if (combined > currentWatermark) {
+            processWatermark(new Watermark(combined));
+        }
     }
 
     /** Sets the current key from the record with the first input's state key selector (if keyed). */

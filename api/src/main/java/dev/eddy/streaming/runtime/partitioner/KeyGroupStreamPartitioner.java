@@ -8,7 +8,10 @@ import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
  * Sends each record to the consumer subtask that owns its key's key group
  * ({@link KeyGroupRangeAssignment#assignKeyToParallelOperator}). The DataStream API creates it with
  * the job's configured max parallelism (possibly -1, unknown); the graph translator sets the
- * consumer's real max parallelism with {@link #configure} before the job runs.
+ * consumer's real max parallelism with {@link #configure} before the job runs. If it is still
+ * unknown at {@link #setup}, the default for a consumer of that parallelism is used
+ * ({@link KeyGroupRangeAssignment#computeDefaultMaxParallelism}), which is what the consumer
+ * derives when no max parallelism was set anywhere.
  */
 public class KeyGroupStreamPartitioner<T, K> extends StreamPartitioner<T> {
     private static final long serialVersionUID = 1L;
@@ -43,10 +46,15 @@ public class KeyGroupStreamPartitioner<T, K> extends StreamPartitioner<T> {
     }
 
     @Override
-    public int selectChannel(StreamRecord<T> record) {
+    public void setup(int numberOfChannels) {
+        super.setup(numberOfChannels);
         if (maxParallelism < 1) {
-            throw new IllegalStateException("The key group partitioner has no max parallelism: the translator must call configure()");
+            maxParallelism = KeyGroupRangeAssignment.computeDefaultMaxParallelism(numberOfChannels);
         }
+    }
+
+    @Override
+    public int selectChannel(StreamRecord<T> record) {
         K key;
         try {
             key = keySelector.getKey(record.getValue());

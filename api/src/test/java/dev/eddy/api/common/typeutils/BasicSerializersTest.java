@@ -122,6 +122,8 @@ class BasicSerializersTest {
         for (BigDecimal b : new BigDecimal[] {BigDecimal.ZERO, new BigDecimal("-12345.6789"), new BigDecimal("1E+30"), null}) {
             roundTrip(BigDecSerializer.INSTANCE, b);
         }
+        assertThat(roundTrip(BigDecSerializer.INSTANCE, new BigDecimal(new BigInteger(huge), 12)).unscaledValue())
+                .isEqualTo(new BigInteger(huge));
         for (Instant i : new Instant[] {Instant.EPOCH, Instant.ofEpochSecond(1_700_000_000L, 123_456_789), Instant.MIN, Instant.MAX, null}) {
             roundTrip(InstantSerializer.INSTANCE, i);
         }

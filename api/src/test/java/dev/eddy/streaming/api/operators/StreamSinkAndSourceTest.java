@@ -158,4 +158,46 @@ class StreamSinkAndSourceTest {
         run.run(new StreamSource<>(fn), true);
         assertThat(run.out).containsExactly(new StreamRecord<>("a", 5L), new Watermark(5L), new StreamRecord<>("b"));
     }
+
+    @Test
+    void cancelFromAnotherThreadStopsAnEndlessSourceWithoutMaxWatermark() throws Exception {
+        StreamSource<Integer, Endless> op = new StreamSource<>(new Endless());
+        Run run = new Run();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                run.run(op, false);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        runner.start();
+        org.awaitility.Awaitility.await().until(() -> run.yields.get() > 0);
+        op.cancel();
+        runner.join(10_000);
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(failure.get()).isNull();
+        assertThat(op.isCanceled()).isTrue();
+        assertThat(run.out).isNotEmpty().doesNotContain(Watermark.MAX_WATERMARK);
+    }
+
+    /** Emits until cancelled; slowly, so the yield-after-1-ms rule is exercised. */
+    static final class Endless implements SourceFunction<Integer> {
+        private static final long serialVersionUID = 1L;
+        private volatile boolean running = true;
+
+        @Override
+        public void run(SourceContext<Integer> ctx) throws InterruptedException {
+            int i = 0;
+            while (running) {
+                ctx.collect(i++);
+                Thread.sleep(2);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            running = false;
+        }
+    }
 }

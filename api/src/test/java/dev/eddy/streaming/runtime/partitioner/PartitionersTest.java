@@ -54,10 +54,11 @@ class PartitionersTest {
     }
 
     @Test
-    void keyGroupPartitionerWithoutMaxParallelismFailsClearly() {
+    void keyGroupPartitionerWithoutMaxParallelismUsesTheDefaultOfItsConsumer() {
         KeyGroupStreamPartitioner<String, String> p = new KeyGroupStreamPartitioner<>(v -> v, -1);
-        p.setup(2);
-        assertThatThrownBy(() -> p.selectChannel(new StreamRecord<>("a"))).hasMessageContaining("configure");
+        p.setup(200);
+        assertThat(p.getMaxParallelism()).isEqualTo(KeyGroupRangeAssignment.computeDefaultMaxParallelism(200)).isEqualTo(512);
+        assertThat(p.selectChannel(new StreamRecord<>("a"))).isEqualTo(KeyGroupRangeAssignment.assignKeyToParallelOperator("a", 512, 200));
         assertThatThrownBy(() -> p.configure(0)).isInstanceOf(IllegalArgumentException.class);
     }
 

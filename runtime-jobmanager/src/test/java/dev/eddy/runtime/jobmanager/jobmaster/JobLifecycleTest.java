@@ -202,13 +202,19 @@ class JobLifecycleTest {
         cluster = new TestCluster(Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(200));
         FakeTaskExecutor silent = cluster.addTaskManager(1);
         FakeTaskExecutor alive = cluster.addTaskManager(1);
-        String jobId = cluster.dispatcher.submitJob(Jobs.twoVertices(2, PartitionType.HASH, 2)).join();
-        cluster.awaitDeployed(4);
-        // only "alive" keeps sending heartbeats
         var heartbeats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        var silentStillBeats = new java.util.concurrent.atomic.AtomicBoolean(true);
         try {
-            heartbeats.scheduleWithFixedDelay(() -> cluster.resourceManager.heartbeat(
-                    dev.eddy.proto.HeartbeatRequest.newBuilder().setTaskManagerId(alive.id).build()), 0, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            heartbeats.scheduleWithFixedDelay(() -> {
+                cluster.resourceManager.heartbeat(dev.eddy.proto.HeartbeatRequest.newBuilder().setTaskManagerId(alive.id).build());
+                if (silentStillBeats.get()) {
+                    cluster.resourceManager.heartbeat(dev.eddy.proto.HeartbeatRequest.newBuilder().setTaskManagerId(silent.id).build());
+                }
+            }, 0, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            String jobId = cluster.dispatcher.submitJob(Jobs.twoVertices(2, PartitionType.HASH, 2)).join();
+            cluster.awaitDeployed(4);
+            assertThat(cluster.status(jobId).getState()).isEqualTo("RUNNING");
+            silentStillBeats.set(false); // from now on only "alive" sends heartbeats
             JobStatusProto failed = cluster.awaitState(jobId, "FAILED");
             assertThat(failed.getFailure()).startsWith("TaskManager " + silent.id + " (" + silent.rpcAddress + ") lost: no heartbeat for 0.");
             assertThat(alive.cancelled).hasSize(2);
@@ -219,6 +225,50 @@ class JobLifecycleTest {
         } finally {
             heartbeats.shutdownNow();
         }
+    }
+
+    @Test
+    void lostTaskManagerIsShownFirstWhenTasksElsewhereFailedBecauseOfIt() throws Exception {
+        cluster = new TestCluster(Duration.ofSeconds(5), Duration.ofMillis(20), Duration.ofMillis(300));
+        FakeTaskExecutor dead = cluster.addTaskManager(1);
+        FakeTaskExecutor alive = cluster.addTaskManager(1);
+        dead.ignoreCancels = true;
+        String jobId = cluster.dispatcher.submitJob(Jobs.twoVertices(2, PartitionType.HASH, 2)).join();
+        cluster.awaitDeployed(4);
+        var heartbeats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            var deadStillBeats = new java.util.concurrent.atomic.AtomicBoolean(true);
+            heartbeats.scheduleWithFixedDelay(() -> {
+                cluster.resourceManager.heartbeat(dev.eddy.proto.HeartbeatRequest.newBuilder().setTaskManagerId(alive.id).build());
+                if (deadStillBeats.get()) {
+                    cluster.resourceManager.heartbeat(dev.eddy.proto.HeartbeatRequest.newBuilder().setTaskManagerId(dead.id).build());
+                }
+            }, 0, 20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            TaskDeploymentDescriptor consumer = alive.deployed.stream().filter(t -> t.getVertexId().equals("sink")).findFirst().orElseThrow();
+            alive.report(consumer.getExecutionAttemptId(), "FAILED", "java.net.ConnectException: Connection refused: " + dead.dataAddress);
+            assertThat(cluster.status(jobId).getState()).isEqualTo("FAILING");
+            deadStillBeats.set(false); // the TaskManager dies only now
+
+            JobStatusProto failed = cluster.awaitState(jobId, "FAILED");
+            assertThat(failed.getFailure()).startsWith("TaskManager " + dead.id + " (" + dead.rpcAddress + ") lost: no heartbeat for ")
+                    .contains("First task failure reported:\nTask 'sink (")
+                    .endsWith("Connection refused: " + dead.dataAddress);
+        } finally {
+            heartbeats.shutdownNow();
+        }
+    }
+
+    @Test
+    void cancelGivesUpWaitingForTasksAfterTheCancelTimeout() throws Exception {
+        cluster = new TestCluster(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMillis(200));
+        cluster.addTaskManager(2).ignoreCancels = true;
+        String jobId = cluster.dispatcher.submitJob(Jobs.twoVertices(2, PartitionType.FORWARD, 2)).join();
+        cluster.awaitDeployed(4);
+        cluster.dispatcher.cancelJob(jobId).join();
+        assertThat(cluster.status(jobId).getState()).isEqualTo("CANCELLING");
+        JobStatusProto canceled = cluster.awaitState(jobId, "CANCELED");
+        assertThat(canceled.getVerticesList()).allSatisfy(v -> assertThat(v.getTasksPerStateMap()).containsOnlyKeys("CANCELED"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> cluster.taskManagers.get(0).freedAllocations.size() == 2);
     }
 
     @Test

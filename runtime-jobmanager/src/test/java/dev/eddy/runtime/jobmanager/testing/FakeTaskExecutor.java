@@ -36,6 +36,14 @@ public final class FakeTaskExecutor implements TaskExecutorGateway {
         this.jobMaster = jobMaster;
     }
 
+    /** Reports to the JobManager over RPC instead of a gateway object. */
+    public FakeTaskExecutor(String id, String rpcAddress, String dataAddress, JobMasterGateway jobMaster) {
+        this.id = id;
+        this.rpcAddress = rpcAddress;
+        this.dataAddress = dataAddress;
+        this.jobMaster = jobMaster;
+    }
+
     @Override
     public CompletableFuture<SubmitTaskResponse> submitTask(TaskDeploymentDescriptor tdd) {
         if (rejectReason != null) {

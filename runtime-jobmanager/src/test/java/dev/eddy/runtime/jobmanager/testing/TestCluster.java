@@ -26,6 +26,10 @@ public final class TestCluster implements AutoCloseable {
     private final Map<String, TaskExecutorGateway> byAddress = new ConcurrentHashMap<>();
 
     public TestCluster(Duration slotTimeout, Duration heartbeatInterval, Duration heartbeatTimeout) throws Exception {
+        this(slotTimeout, heartbeatInterval, heartbeatTimeout, Duration.ofSeconds(5));
+    }
+
+    public TestCluster(Duration slotTimeout, Duration heartbeatInterval, Duration heartbeatTimeout, Duration cancelTimeout) throws Exception {
         resourceManager = new ResourceManager(heartbeatInterval, heartbeatTimeout).start();
         blobStore = new FileBlobStore(Files.createTempDirectory("eddy-blob-test"), 1 << 20);
         dispatcher = new Dispatcher(resourceManager, blobStore, address -> {
@@ -34,7 +38,7 @@ public final class TestCluster implements AutoCloseable {
                 throw new IllegalStateException("No TaskManager at " + address);
             }
             return g;
-        }, new JobMaster.Settings(slotTimeout, Duration.ofSeconds(5)));
+        }, new JobMaster.Settings(slotTimeout, cancelTimeout));
     }
 
     public TestCluster(Duration slotTimeout) throws Exception {
@@ -59,7 +63,7 @@ public final class TestCluster implements AutoCloseable {
 
     /** Waits until {@code count} tasks are deployed over all TaskManagers. */
     public List<TaskDeploymentDescriptor> awaitDeployed(int count) {
-        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(5)).until(() -> allDeployed().size() >= count);
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10)).until(() -> allDeployed().size() >= count);
         return allDeployed();
     }
 
@@ -68,7 +72,7 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public JobStatusProto awaitState(String jobId, String state) {
-        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(5)).until(() -> status(jobId).getState().equals(state));
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10)).until(() -> status(jobId).getState().equals(state));
         return status(jobId);
     }
 

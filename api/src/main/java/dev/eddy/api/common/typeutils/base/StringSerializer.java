@@ -65,10 +65,27 @@ public final class StringSerializer extends TypeSerializerSingleton<String> {
             return;
         }
         int len = s.length();
-        writeVarIntTo(len + 1, target);
+        int maxBytes = 5 + 3 * len;
+        byte[] buf = maxBytes <= SCRATCH_SIZE ? SCRATCH.get() : new byte[maxBytes];
+        int pos = encodeVarInt(len + 1, buf, 0);
         for (int i = 0; i < len; i++) {
-            writeVarIntTo(s.charAt(i), target);
+            pos = encodeVarInt(s.charAt(i), buf, pos);
         }
+        target.write(buf, 0, pos);
+    }
+
+    /** Per-thread scratch buffer so that other views receive a string in one bulk write without allocation. */
+    private static final int SCRATCH_SIZE = 16 * 1024;
+
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_SIZE]);
+
+    private static int encodeVarInt(int value, byte[] buf, int pos) {
+        while ((value & ~0x7F) != 0) {
+            buf[pos++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        buf[pos++] = (byte) value;
+        return pos;
     }
 
     /** Reads a possibly-null String written by {@link #writeString}. */

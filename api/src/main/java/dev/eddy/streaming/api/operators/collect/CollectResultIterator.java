@@ -28,8 +28,32 @@ import java.util.concurrent.ExecutionException;
  * {@link #close()} cancels the job if it is still running. Used by one thread.
  */
 public final class CollectResultIterator<T> implements CloseableIterator<T> {
+    /** Where the iterator is; see {@link #canTransitionTo}. */
+    public enum State {
+        /** Listening for the collect sink's (re)connection. */
+        WAITING_FOR_SINK,
+        /** Reading records from a connected sink. */
+        READING,
+        /** No more records: end marker seen, job ended, or closed. */
+        ENDED;
+
+        /** Legal moves: waiting to reading or ended; reading to waiting (connection lost) or ended. */
+        public boolean canTransitionTo(State next) {
+            switch (this) {
+                case WAITING_FOR_SINK:
+                    return next == READING || next == ENDED;
+                case READING:
+                    return next == WAITING_FOR_SINK || next == ENDED;
+                default:
+                    return false;
+            }
+        }
+    }
+
     /** Config key: the address the job's collect sink connects to for remote jobs. */
     public static final String CLIENT_ADDRESS_KEY = "eddy.client.collect.address";
+    /** Config key: the local address the client listens on for remote jobs (default: all interfaces). */
+    public static final String BIND_ADDRESS_KEY = "eddy.client.collect.bind-address";
     private static final int ACCEPT_POLL_MS = 100;
 
     private final TypeSerializer<T> serializer;
@@ -39,7 +63,7 @@ public final class CollectResultIterator<T> implements CloseableIterator<T> {
     private Socket connection;
     private DataInputStream in;
     private T next;
-    private boolean done;
+    private State state = State.WAITING_FOR_SINK;
 
     private CollectResultIterator(TypeSerializer<T> serializer, ServerSocket server, String advertisedHost) {
         this.serializer = serializer;
@@ -58,7 +82,8 @@ public final class CollectResultIterator<T> implements CloseableIterator<T> {
                 server.bind(new InetSocketAddress(loopback, 0));
                 host = loopback.getHostAddress();
             } else {
-                server.bind(new InetSocketAddress(0));
+                String bind = configuration.getString(BIND_ADDRESS_KEY, null);
+                server.bind(bind == null ? new InetSocketAddress(0) : new InetSocketAddress(bind, 0));
                 host = configuration.getString(CLIENT_ADDRESS_KEY, null);
                 if (host == null) {
                     host = InetAddress.getLocalHost().getHostAddress();
@@ -90,7 +115,7 @@ public final class CollectResultIterator<T> implements CloseableIterator<T> {
         if (next != null) {
             return true;
         }
-        if (done) {
+        if (state == State.ENDED) {
             return false;
         }
         try {
@@ -114,7 +139,7 @@ public final class CollectResultIterator<T> implements CloseableIterator<T> {
     /** The next record, or null at the end (after the job ended successfully). */
     private T fetch() throws IOException {
         while (true) {
-            if (in == null && !accept()) {
+            if (state == State.WAITING_FOR_SINK && !accept()) {
                 finishWithJobResult();
                 return null;
             }
@@ -151,6 +176,7 @@ public final class CollectResultIterator<T> implements CloseableIterator<T> {
                 }
                 connection = socket;
                 in = stream;
+                transition(State.READING);
                 return true;
             } catch (SocketTimeoutException e) {
                 if (lastTry) {
@@ -161,8 +187,19 @@ public final class CollectResultIterator<T> implements CloseableIterator<T> {
         }
     }
 
+    public State getState() {
+        return state;
+    }
+
+    private void transition(State next) {
+        if (!state.canTransitionTo(next)) {
+            throw new IllegalStateException("Collect iterator cannot go from " + state + " to " + next);
+        }
+        state = next;
+    }
+
     private void finishWithJobResult() {
-        done = true;
+        transition(State.ENDED);
         if (jobClient == null) {
             return;
         }
@@ -180,6 +217,9 @@ public final class CollectResultIterator<T> implements CloseableIterator<T> {
     }
 
     private void closeConnection() {
+        if (state == State.READING) {
+            transition(State.WAITING_FOR_SINK);
+        }
         if (connection != null) {
             try {
                 connection.close();
@@ -193,9 +233,11 @@ public final class CollectResultIterator<T> implements CloseableIterator<T> {
 
     @Override
     public void close() throws Exception {
-        done = true;
         next = null;
         closeConnection();
+        if (state != State.ENDED) {
+            transition(State.ENDED);
+        }
         server.close();
         if (jobClient != null && !jobClient.getJobExecutionResult().isDone()) {
             jobClient.cancel();

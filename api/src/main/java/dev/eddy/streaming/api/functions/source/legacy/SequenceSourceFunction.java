@@ -21,7 +21,7 @@ public class SequenceSourceFunction extends RichParallelSourceFunction<Long> {
     }
 
     /** The first number of subtask {@code index}'s slice; the slice ends before the next subtask's first. */
-    static long sliceStart(long from, long to, int index, int parallelism) {
+    public static long sliceStart(long from, long to, int index, int parallelism) {
         long total = to - from + 1;
         long base = total / parallelism;
         long remainder = total % parallelism;

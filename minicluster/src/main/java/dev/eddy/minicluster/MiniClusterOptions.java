@@ -1,0 +1,19 @@
+package dev.eddy.minicluster;
+
+import dev.eddy.configuration.ConfigOption;
+import dev.eddy.configuration.ConfigOptions;
+
+/** Options of the embedded mini-cluster used for local execution. */
+public final class MiniClusterOptions {
+    private MiniClusterOptions() {}
+
+    /** TaskManagers of a local execution's mini-cluster (Flink: local.number-taskmanager). */
+    public static final ConfigOption<Integer> NUM_TASK_MANAGERS = ConfigOptions.key("local.number-taskmanager").intType()
+            .defaultValue(1);
+
+    /**
+     * Same key as the client's {@code ClientOptions.JAR_PATH}: a job jar set by {@code eddy run -t local}.
+     * A local execution uploads it to the mini-cluster so that TaskManagers load the job's classes from it.
+     */
+    public static final ConfigOption<String> JAR_PATH = ConfigOptions.key("eddy.client.jar-path").stringType().noDefaultValue();
+}
