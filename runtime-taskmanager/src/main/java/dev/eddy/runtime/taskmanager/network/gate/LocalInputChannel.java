@@ -82,6 +82,9 @@ final class LocalInputChannel extends InputChannel implements DataAvailabilityLi
 
     @Override
     BufferSlice poll() throws IOException {
+        if (released) {
+            return null; // ended or canceled: whatever the producer does now is no longer our concern
+        }
         IOException f = failure;
         if (f != null) {
             throw new IOException(f.getMessage(), f);

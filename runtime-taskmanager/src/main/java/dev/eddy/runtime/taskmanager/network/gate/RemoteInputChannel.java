@@ -278,6 +278,9 @@ final class RemoteInputChannel extends InputChannel implements RemoteReceiver, B
     @Override
     BufferSlice poll() throws IOException {
         synchronized (this) {
+            if (released) {
+                return null;
+            }
             if (failure != null) {
                 throw new IOException(failure.getMessage(), failure);
             }
