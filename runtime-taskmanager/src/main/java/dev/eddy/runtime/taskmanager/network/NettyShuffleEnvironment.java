@@ -46,7 +46,14 @@ public final class NettyShuffleEnvironment implements ShuffleEnvironment {
     private final ScheduledExecutorService scheduler;
     private final int buffersPerChannel;
     private final int floatingBuffersPerGate;
+    private final java.time.Duration requestTimeout;
     private volatile boolean closed;
+
+    /**
+     * How long a consumer retries a partition its producer has not registered yet (Eddy-specific key;
+     * the value uses Flink's duration syntax). Default 30 s.
+     */
+    public static final String PARTITION_REQUEST_TIMEOUT_KEY = "taskmanager.network.partition-request.timeout";
 
     private NettyShuffleEnvironment(Configuration configuration, String taskManagerId, String bindHost, String advertisedHost,
             int port) {
@@ -67,6 +74,7 @@ public final class NettyShuffleEnvironment implements ShuffleEnvironment {
             throw new IllegalArgumentException("taskmanager.network.memory.buffers-per-channel must be >= 1 and"
                     + " floating-buffers-per-gate >= 0, were " + buffersPerChannel + " and " + floatingBuffersPerGate);
         }
+        this.requestTimeout = Configuration.parseDuration(configuration.getString(PARTITION_REQUEST_TIMEOUT_KEY, "30 s"));
         long total = networkMemory / segmentSize;
         if (total < 1 || total > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("taskmanager.memory.network.max (" + networkMemory + " bytes) must hold at least one and at"
@@ -151,7 +159,7 @@ public final class NettyShuffleEnvironment implements ShuffleEnvironment {
     public InputGate createInputGate(String ownerTaskName, List<InputChannelSpec> channels) {
         checkOpen();
         SingleInputGate gate = new SingleInputGate(ownerTaskName, channels, taskManagerId, registry, client, bufferPool, scheduler,
-                buffersPerChannel, floatingBuffersPerGate);
+                buffersPerChannel, floatingBuffersPerGate, requestTimeout);
         gate.start();
         return gate;
     }

@@ -244,6 +244,30 @@ class NettyTransferTest {
     }
 
     @Test
+    void missingPartitionFailsAfterTheRequestTimeoutNamingPartitionAndAddress() throws Exception {
+        dev.eddy.configuration.Configuration conf = config(32 * 1024, 1024 * 1024);
+        conf.setString(NettyShuffleEnvironment.PARTITION_REQUEST_TIMEOUT_KEY, "500 ms");
+        NettyShuffleEnvironment impatient = env(conf, "tm-impatient");
+        try {
+            InputGate remote = impatient.createInputGate("consumer", List.of(channel(producerTm, "missing", 0)));
+            StreamInputReader<Long> reader = new StreamInputReader<>(remote, new LongSerializer());
+            assertThatThrownBy(() -> readToEnd(reader, new Collector<>(), 10_000))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("Partition missing not found at " + producerTm.getDataAddressString() + " after 500 ms");
+            remote.close();
+            InputGate local = impatient.createInputGate("consumer", List.of(channel(impatient, "missing-local", 0)));
+            StreamInputReader<Long> localReader = new StreamInputReader<>(local, new LongSerializer());
+            assertThatThrownBy(() -> readToEnd(localReader, new Collector<>(), 10_000))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("Partition missing-local not found at local TaskManager tm-impatient after 500 ms");
+            local.close();
+            assertAllBuffersReturned(impatient);
+        } finally {
+            impatient.close();
+        }
+    }
+
+    @Test
     void cancelMidStreamLeaksNoBuffers() throws Exception {
         ResultPartitionWriter partition = producerTm.createResultPartition("cancel", 2, "producer");
         RecordWriter<Long> writer = new RecordWriter<>(partition, new LongSerializer());

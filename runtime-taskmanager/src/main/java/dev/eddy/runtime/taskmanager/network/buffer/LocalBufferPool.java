@@ -27,6 +27,8 @@ public final class LocalBufferPool implements BufferRecycler {
     private final ArrayDeque<NetworkBuffer> cached = new ArrayDeque<>();
     private int numTaken;
     private boolean destroyed;
+    /** Size of {@link #cached}, readable without the lock: the fast path of {@link #isAvailable()}. */
+    private volatile int cachedCount;
 
     LocalBufferPool(NetworkBufferPool global, String owner, int min, int max) {
         this.global = global;
@@ -82,7 +84,9 @@ public final class LocalBufferPool implements BufferRecycler {
             throw new IOException("Buffer pool of " + owner + " was released; no more buffers can be requested");
         }
         NetworkBuffer b = cached.pollFirst();
-        if (b == null) {
+        if (b != null) {
+            cachedCount = cached.size();
+        } else {
             if (numTaken < min) {
                 b = global.takeReservedLocked();
             } else if (numTaken < max) {
@@ -104,6 +108,11 @@ public final class LocalBufferPool implements BufferRecycler {
 
     /** True if {@link #requestBuffer()} would return a buffer now (or fail because the pool is released). */
     public boolean isAvailable() {
+        if (cachedCount > 0) {
+            // lock-free fast path, e.g. per record on the task thread; only the pool's single requester
+            // takes from the cache, so it cannot become empty behind that requester's back
+            return true;
+        }
         synchronized (global.lock) {
             return isAvailableLocked();
         }
@@ -130,6 +139,7 @@ public final class LocalBufferPool implements BufferRecycler {
                 wake = global.returnSegmentLocked(buffer);
             } else {
                 cached.addFirst(buffer);
+                cachedCount = cached.size();
                 wake = global.wakeLocked();
             }
         }
@@ -151,6 +161,7 @@ public final class LocalBufferPool implements BufferRecycler {
                 numTaken--;
                 global.putBackLocked(b);
             }
+            cachedCount = 0;
             wake = global.wakeLocked();
         }
         NetworkBufferPool.complete(wake);

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads a subpartition produced on this TaskManager straight from memory: the consumer gets slices
  * of the producer's own buffers (no copy, no Netty). Retries with backoff until the producer has
- * registered the partition, for up to {@link SingleInputGate#REQUEST_TIMEOUT_NANOS}.
+ * registered the partition, for up to the gate's request timeout (30 s by default).
  */
 final class LocalInputChannel extends InputChannel implements DataAvailabilityListener {
     private final PartitionRegistry registry;
@@ -35,7 +35,7 @@ final class LocalInputChannel extends InputChannel implements DataAvailabilityLi
 
     @Override
     void start() {
-        deadline = System.nanoTime() + SingleInputGate.REQUEST_TIMEOUT_NANOS;
+        deadline = System.nanoTime() + gate.requestTimeoutNanos();
         tryRequest();
     }
 
@@ -54,7 +54,7 @@ final class LocalInputChannel extends InputChannel implements DataAvailabilityLi
         } catch (PartitionNotFoundException e) {
             if (System.nanoTime() - deadline > 0) {
                 fail(new IOException("Partition " + spec.partitionId() + " not found at local TaskManager " + taskManagerId
-                        + " after 30 s"));
+                        + " after " + gate.describeRequestTimeout()));
             } else {
                 long delay = backoffMillis;
                 backoffMillis = Math.min(backoffMillis * 2, 500);
@@ -82,6 +82,9 @@ final class LocalInputChannel extends InputChannel implements DataAvailabilityLi
 
     @Override
     BufferSlice poll() throws IOException {
+        if (released) {
+            return null; // ended or canceled: whatever the producer does now is no longer our concern
+        }
         IOException f = failure;
         if (f != null) {
             throw new IOException(f.getMessage(), f);

@@ -95,12 +95,12 @@ final class RemoteInputChannel extends InputChannel implements RemoteReceiver, B
 
     @Override
     void start() {
-        deadline = System.nanoTime() + SingleInputGate.REQUEST_TIMEOUT_NANOS;
+        deadline = System.nanoTime() + gate.requestTimeoutNanos();
         request();
     }
 
     private String describe() {
-        return "partition " + spec.partitionId() + " (subpartition " + spec.subpartitionIndex() + ") at " + address;
+        return "partition " + spec.partitionId() + " (subpartition " + spec.subpartitionIndex() + ") at " + spec.producerDataAddress();
     }
 
     private void request() {
@@ -174,7 +174,8 @@ final class RemoteInputChannel extends InputChannel implements RemoteReceiver, B
             backoffMillis = Math.min(backoffMillis * 2, 1000);
         }
         if (!retry) {
-            onError(new IOException("Partition " + spec.partitionId() + " not found at " + address + " after 30 s"));
+            onError(new IOException("Partition " + spec.partitionId() + " not found at " + spec.producerDataAddress()
+                    + " after " + gate.describeRequestTimeout()));
             return;
         }
         try {
@@ -277,6 +278,9 @@ final class RemoteInputChannel extends InputChannel implements RemoteReceiver, B
     @Override
     BufferSlice poll() throws IOException {
         synchronized (this) {
+            if (released) {
+                return null;
+            }
             if (failure != null) {
                 throw new IOException(failure.getMessage(), failure);
             }

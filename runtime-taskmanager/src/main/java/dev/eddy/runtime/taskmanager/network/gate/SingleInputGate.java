@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An input gate over local and remote channels.
@@ -34,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * none.
  */
 public final class SingleInputGate implements InputGate {
-    static final long REQUEST_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** How long a channel retries a partition that is not registered yet, unless configured otherwise. */
+    public static final java.time.Duration DEFAULT_REQUEST_TIMEOUT = java.time.Duration.ofSeconds(30);
     private static final CompletableFuture<Void> AVAILABLE = CompletableFuture.completedFuture(null);
 
     private final String ownerTaskName;
@@ -46,11 +46,13 @@ public final class SingleInputGate implements InputGate {
     private CompletableFuture<Void> availability = new CompletableFuture<>();
     private boolean closed;
     private volatile BufferSlice lastHandedOut;
+    private final java.time.Duration requestTimeout;
 
     public SingleInputGate(String ownerTaskName, List<InputChannelSpec> specs, String taskManagerId, PartitionRegistry registry,
             NettyClient client, NetworkBufferPool networkBufferPool, ScheduledExecutorService scheduler, int buffersPerChannel,
-            int floatingBuffersPerGate) {
+            int floatingBuffersPerGate, java.time.Duration requestTimeout) {
         this.ownerTaskName = ownerTaskName;
+        this.requestTimeout = requestTimeout;
         int remote = 0;
         for (InputChannelSpec s : specs) {
             if (!Objects.equals(s.producerTaskManagerId(), taskManagerId)) {
@@ -83,6 +85,16 @@ public final class SingleInputGate implements InputGate {
         for (InputChannel c : channels) {
             c.start();
         }
+    }
+
+    long requestTimeoutNanos() {
+        return requestTimeout.toNanos();
+    }
+
+    /** The request timeout as written in failure messages ("30 s", "500 ms"). */
+    String describeRequestTimeout() {
+        long ms = requestTimeout.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
     }
 
     @Override
