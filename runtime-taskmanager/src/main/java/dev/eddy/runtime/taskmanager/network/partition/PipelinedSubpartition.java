@@ -37,6 +37,8 @@ public final class PipelinedSubpartition {
     private int sealedCount;
     private boolean finished;
     private boolean released;
+    /** Where {@link #released} was set, attached to the consumer's error (diagnostics; release path only). */
+    private Throwable releasedAt;
     private boolean consumed;
     private boolean viewCreated;
     private boolean consumerWaiting;
@@ -186,7 +188,7 @@ public final class PipelinedSubpartition {
         synchronized (this) {
             if (released) {
                 throw new IOException(parent.describe(index) + " was released by its producer before it finished"
-                        + " (the producing task failed or was canceled)");
+                        + " (the producing task failed or was canceled)", releasedAt);
             }
             Builder head;
             while ((head = queue.peekFirst()) != null) {
@@ -239,6 +241,7 @@ public final class PipelinedSubpartition {
             nowConsumed = !consumed;
             if (!finished) {
                 released = true;
+                releasedAt = new Throwable("released by the consumer (releaseView) in thread " + Thread.currentThread().getName());
                 releasedForWriter = true;
             }
             consumed = true;
@@ -257,6 +260,10 @@ public final class PipelinedSubpartition {
             boolean wasConsumed = consumed;
             releaseBuffersLocked();
             released = !wasConsumed || !finished;
+            if (released) {
+                releasedAt = new Throwable("released by the producer (finished=" + finished + ", consumed=" + wasConsumed
+                        + ") in thread " + Thread.currentThread().getName());
+            }
             notify = listener;
             consumerWaiting = false;
         }
