@@ -164,7 +164,7 @@ class BadInputIT {
         Set<String> before = jm.overview().getTaskManagersList().stream().map(TaskManagerInfo::getTaskManagerId)
                 .collect(Collectors.toSet());
 
-        List<Long> pids = host.pids();
+        List<Long> pids = host.pids("taskmanager");
         long victim = pids.get(pids.size() - 1); // the newest TaskManager
         ProcessHandle.of(victim).orElseThrow().destroyForcibly();
         long killedAt = System.nanoTime();

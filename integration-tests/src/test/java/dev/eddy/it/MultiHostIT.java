@@ -47,8 +47,8 @@ class MultiHostIT {
                 String jmAddress = Netns.address(1) + ":6123";
                 await("both TaskManagers registered").atMost(Duration.ofSeconds(60)).until(() -> {
                     ProcessResult r = jmHost.eddy(Duration.ofSeconds(30), "list", "-m", jmAddress);
-                    return r.exitCode() == 0 && tm1.logs("taskmanager").contains("Registered")
-                            && tm2.logs("taskmanager").contains("Registered");
+                    return r.exitCode() == 0 && tm1.logs("taskmanager").contains("registered at the ResourceManager")
+                            && tm2.logs("taskmanager").contains("registered at the ResourceManager");
                 });
                 long tx2 = net.txBytes(2);
                 long tx3 = net.txBytes(3);

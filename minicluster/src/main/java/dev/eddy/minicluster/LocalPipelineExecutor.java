@@ -18,7 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a pipeline on a fresh {@link MiniCluster}: one TaskManager (or {@code local.number-taskmanager})
+ * Runs a pipeline on a fresh {@link MiniCluster}: one TaskManager (or {@code minicluster.number-of-taskmanagers})
  * whose slots cover the job's highest vertex parallelism (unless {@code taskmanager.numberOfTaskSlots}
  * is set). The job's classes come from the class path, or from the jar at {@code eddy.client.jar-path}
  * when {@code eddy run -t local} set it. The returned client closes the mini-cluster when the job

@@ -7,9 +7,9 @@ import dev.eddy.configuration.ConfigOptions;
 public final class MiniClusterOptions {
     private MiniClusterOptions() {}
 
-    /** TaskManagers of a local execution's mini-cluster (Flink: local.number-taskmanager). */
-    public static final ConfigOption<Integer> NUM_TASK_MANAGERS = ConfigOptions.key("local.number-taskmanager").intType()
-            .defaultValue(1);
+    /** TaskManagers of a local execution's mini-cluster; Flink's key, with its older name as fallback. */
+    public static final ConfigOption<Integer> NUM_TASK_MANAGERS = ConfigOptions.key("minicluster.number-of-taskmanagers").intType()
+            .defaultValue(1).withFallbackKeys("local.number-taskmanager");
 
     /**
      * Same key as the client's {@code ClientOptions.JAR_PATH}: a job jar set by {@code eddy run -t local}.

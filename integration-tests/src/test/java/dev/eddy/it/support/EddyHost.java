@@ -117,9 +117,14 @@ public final class EddyHost implements AutoCloseable {
 
     /** Pids recorded in this host's pid files. */
     public List<Long> pids() {
+        return pids("");
+    }
+
+    /** Pids in the pid files whose name contains {@code role} ("taskmanager"), in start order. */
+    public List<Long> pids(String role) {
         List<Long> pids = new ArrayList<>();
         try (Stream<Path> files = Files.list(pidDir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
+            for (Path f : (Iterable<Path>) files.filter(f -> f.getFileName().toString().contains(role)).sorted()::iterator) {
                 for (String line : Files.readAllLines(f)) {
                     if (!line.isBlank()) {
                         pids.add(Long.parseLong(line.trim()));
