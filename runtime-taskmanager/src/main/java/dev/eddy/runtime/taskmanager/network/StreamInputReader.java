@@ -3,7 +3,8 @@ package dev.eddy.runtime.taskmanager.network;
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.runtime.taskmanager.network.buffer.BufferSlice;
 import dev.eddy.runtime.taskmanager.network.gate.SingleInputGate;
-import dev.eddy.runtime.taskmanager.network.serialization.ByteArrayDataInputView;
+import dev.eddy.core.memory.DataInputDeserializer;
+import dev.eddy.runtime.taskmanager.network.serialization.BigEndian;
 import dev.eddy.runtime.taskmanager.network.serialization.ElementAssembler;
 import dev.eddy.runtime.taskmanager.network.serialization.StreamElementTags;
 import dev.eddy.streaming.api.watermark.Watermark;
@@ -33,7 +34,7 @@ public class StreamInputReader<T> {
     private final ElementAssembler[] assemblers;
     private final long[] channelWatermarks;
     private final boolean[] ended;
-    private final ByteArrayDataInputView view = new ByteArrayDataInputView();
+    private final DataInputDeserializer view = new DataInputDeserializer();
     private final StreamRecord<T> reuse = new StreamRecord<>(null);
     private int numEnded;
     private long lastWatermark = Long.MIN_VALUE;
@@ -103,7 +104,7 @@ public class StreamInputReader<T> {
                 return InputStatus.MORE_AVAILABLE;
             }
             case StreamElementTags.RECORD_WITH_TIMESTAMP -> {
-                long ts = ByteArrayDataInputView.getLong(arr, off + 1);
+                long ts = BigEndian.getLong(arr, off + 1);
                 view.setBuffer(arr, off + 9, len - 9);
                 T value = serializer.deserialize(view);
                 reuse.replace(value, ts);
@@ -111,7 +112,7 @@ public class StreamInputReader<T> {
                 return InputStatus.MORE_AVAILABLE;
             }
             case StreamElementTags.WATERMARK -> {
-                long ts = ByteArrayDataInputView.getLong(arr, off + 1);
+                long ts = BigEndian.getLong(arr, off + 1);
                 if (ts > channelWatermarks[channel]) {
                     channelWatermarks[channel] = ts;
                 }

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.runtime.taskmanager.network.TestSerializers.BytesSerializer;
-import dev.eddy.runtime.taskmanager.network.serialization.ByteArrayDataInputView;
+import dev.eddy.core.memory.DataInputDeserializer;
+import dev.eddy.runtime.taskmanager.network.serialization.BigEndian;
 import dev.eddy.runtime.taskmanager.network.serialization.ElementAssembler;
-import dev.eddy.runtime.taskmanager.network.serialization.GrowableDataOutputView;
+import dev.eddy.core.memory.DataOutputSerializer;
 import dev.eddy.runtime.taskmanager.network.serialization.StreamElementSerializer;
 import dev.eddy.runtime.taskmanager.network.serialization.StreamElementTags;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
@@ -44,7 +45,7 @@ class ElementAssemblerTest {
 
         for (int chunk : new int[] {1, 2, 3, 5, 64, 1000, all.length}) {
             ElementAssembler a = new ElementAssembler();
-            ByteArrayDataInputView view = new ByteArrayDataInputView();
+            DataInputDeserializer view = new DataInputDeserializer();
             BytesSerializer values = new BytesSerializer();
             List<byte[]> got = new ArrayList<>();
             int watermarks = 0;
@@ -62,7 +63,7 @@ class ElementAssemblerTest {
                     if (tag == StreamElementTags.RECORD_WITH_TIMESTAMP) {
                         view.setBuffer(a.elementArray(), a.elementOffset() + 9, a.elementLength() - 9);
                         got.add(values.deserialize(view));
-                        assertThat(ByteArrayDataInputView.getLong(a.elementArray(), a.elementOffset() + 1)).isEqualTo(got.size() - 1);
+                        assertThat(BigEndian.getLong(a.elementArray(), a.elementOffset() + 1)).isEqualTo(got.size() - 1);
                     } else if (tag == StreamElementTags.WATERMARK) {
                         watermarks++;
                     } else if (tag == StreamElementTags.END_OF_PARTITION) {
@@ -88,7 +89,7 @@ class ElementAssemblerTest {
 
     @Test
     void dataViewsRoundTripEveryPrimitiveAndStopAtTheElementEnd() throws Exception {
-        GrowableDataOutputView out = new GrowableDataOutputView(1);
+        DataOutputSerializer out = new DataOutputSerializer(1);
         out.writeBoolean(true);
         out.writeByte(-3);
         out.writeShort(-2);
@@ -99,8 +100,8 @@ class ElementAssemblerTest {
         out.writeDouble(-2.25);
         out.writeUTF("héllo €");
         out.write(new byte[] {9, 8, 7});
-        ByteArrayDataInputView in = new ByteArrayDataInputView();
-        in.setBuffer(out.array(), 0, out.length());
+        DataInputDeserializer in = new DataInputDeserializer();
+        in.setBuffer(out.getSharedBuffer(), 0, out.length());
         assertThat(in.readBoolean()).isTrue();
         assertThat(in.readByte()).isEqualTo((byte) -3);
         assertThat(in.readShort()).isEqualTo((short) -2);

@@ -50,7 +50,7 @@ public final class ElementAssembler {
      */
     public boolean next(byte[] array, int offset, int available) throws IOException {
         if (filled == 0 && available >= StreamElementTags.LENGTH_BYTES) {
-            int len = ByteArrayDataInputView.getInt(array, offset);
+            int len = BigEndian.getInt(array, offset);
             check(len);
             if (available - StreamElementTags.LENGTH_BYTES >= len) {
                 elemArray = array;
@@ -75,7 +75,7 @@ public final class ElementAssembler {
                 return false;
             }
         }
-        int len = ByteArrayDataInputView.getInt(partial, 0);
+        int len = BigEndian.getInt(partial, 0);
         check(len);
         int total = StreamElementTags.LENGTH_BYTES + len;
         if (partial.length < total) {

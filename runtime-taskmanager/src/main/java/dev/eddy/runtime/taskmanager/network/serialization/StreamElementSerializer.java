@@ -1,6 +1,7 @@
 package dev.eddy.runtime.taskmanager.network.serialization;
 
 import dev.eddy.api.common.typeutils.TypeSerializer;
+import dev.eddy.core.memory.DataOutputSerializer;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
 import java.io.IOException;
 
@@ -12,14 +13,14 @@ import java.io.IOException;
  */
 public final class StreamElementSerializer<T> {
     private final TypeSerializer<T> serializer;
-    private final GrowableDataOutputView out = new GrowableDataOutputView(256);
+    private final DataOutputSerializer out = new DataOutputSerializer(256);
 
     public StreamElementSerializer(TypeSerializer<T> serializer) {
         this.serializer = serializer;
     }
 
     public byte[] array() {
-        return out.array();
+        return out.getSharedBuffer();
     }
 
     public int length() {
@@ -36,7 +37,10 @@ public final class StreamElementSerializer<T> {
             out.writeByte(StreamElementTags.RECORD);
         }
         serializer.serialize(record.getValue(), out);
-        out.putInt(0, out.length() - StreamElementTags.LENGTH_BYTES);
+        int end = out.length();
+        out.setPosition(0);
+        out.writeInt(end - StreamElementTags.LENGTH_BYTES);
+        out.setPosition(end);
     }
 
     public void serializeWatermark(long timestamp) {
