@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The job graph expanded into executions: each vertex × parallelism, one attempt each (attempt
- * number 0, fresh attempt ids). Also indexes each vertex's out edges and in edges in
+ * The job graph expanded into executions: each vertex × parallelism, one current attempt each
+ * (attempt number 0, fresh attempt ids; +1 on each {@link #resetForRestart() restart}). Also indexes each vertex's out edges and in edges in
  * {@code JobGraphProto.edges} order, the order the deployment descriptors follow.
  * Mutable executions; confined to the JobMaster's thread.
  */
@@ -41,6 +41,23 @@ public final class ExecutionGraph {
         for (JobEdgeProto edge : jobGraph.getEdgesList()) {
             outEdges.get(edge.getSourceVertexId()).add(edge);
             inEdges.get(edge.getTargetVertexId()).add(edge);
+        }
+    }
+
+    /**
+     * Replaces every execution by a fresh one (new attempt id, attempt number + 1, CREATED). The old
+     * attempts are forgotten: {@link #execution(String)} no longer finds them.
+     */
+    public void resetForRestart() {
+        executionsByAttempt.clear();
+        for (Map.Entry<String, List<Execution>> entry : executionsByVertex.entrySet()) {
+            List<Execution> list = entry.getValue();
+            for (int i = 0; i < list.size(); i++) {
+                Execution old = list.get(i);
+                Execution e = new Execution(old.vertex(), old.subtaskIndex(), old.attemptNumber() + 1);
+                list.set(i, e);
+                executionsByAttempt.put(e.attemptId(), e);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.eddy.runtime.jobmanager.jobmaster;
 
+import dev.eddy.configuration.Configuration;
 import dev.eddy.proto.Ack;
 import dev.eddy.proto.JobGraphProto;
 import dev.eddy.proto.JobStatusProto;
@@ -9,6 +10,9 @@ import dev.eddy.proto.TaskExecutionStateProto;
 import dev.eddy.proto.VertexStatus;
 import dev.eddy.runtime.gateway.JobMasterGateway;
 import dev.eddy.runtime.gateway.TaskExecutorGateway;
+import dev.eddy.runtime.jobmanager.failover.NoRestartBackoffTimeStrategy;
+import dev.eddy.runtime.jobmanager.failover.RestartBackoffTimeStrategy;
+import dev.eddy.runtime.jobmanager.failover.RestartStrategies;
 import dev.eddy.runtime.jobmanager.resourcemanager.AllocatedSlot;
 import dev.eddy.runtime.jobmanager.resourcemanager.SlotAllocator;
 import dev.eddy.runtime.jobmanager.scheduler.SlotSharingPlan;
@@ -41,6 +45,13 @@ import org.slf4j.LoggerFactory;
  * back onto that executor. Lifecycle: created by the Dispatcher, {@link #start()}ed once, reaches a
  * terminal state (then all slots are freed and {@link #terminationFuture()} completes), and is
  * {@link #close()}d by the Dispatcher, which keeps the final status.
+ *
+ * <p>Failover: on a task failure or a lost TaskManager the job's {@link RestartBackoffTimeStrategy}
+ * ({@code restart-strategy.*} in the job configuration, default none) decides. If it allows a
+ * restart, the job goes RESTARTING: all executions are cancelled, and once they are terminal their
+ * slots are freed; after the backoff the whole graph gets fresh attempts (attempt number + 1), new
+ * slots are requested and everything is deployed again (no state is restored). Reports of old
+ * attempts are unknown and ignored. Otherwise the job fails as it did without a strategy.
  */
 public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
@@ -65,9 +76,13 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private List<AllocatedSlot> slots = List.of();
     private final Set<String> lostTaskManagers = new HashSet<>();
     private ScheduledFuture<?> cancelTimeout;
+    private final RestartBackoffTimeStrategy restartStrategy;
+    private int restarts;
+    private ScheduledFuture<?> restartTimer;
 
     public JobMaster(JobGraphProto jobGraph, SlotAllocator slotAllocator, Function<String, TaskExecutorGateway> taskExecutors,
             Settings settings) {
+        this.restartStrategy = RestartStrategies.fromConfiguration(Configuration.fromMap(jobGraph.getJobConfigurationMap()));
         this.jobId = jobGraph.getJobId();
         this.graph = new ExecutionGraph(jobGraph);
         this.slotPlan = SlotSharingPlan.of(jobGraph.getVerticesList());
@@ -89,13 +104,24 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     /** Requests the job's slots; deployment follows when they arrive. */
     public CompletableFuture<Void> start() {
         return call(() -> {
-            int needed = slotPlan.totalSlots();
-            LOG.info("Job {} ({}) needs {} slots", jobId, graph.jobGraph().getJobName(), needed);
-            slotRequest = slotAllocator.requestSlots(jobId, needed, settings.slotRequestTimeout(),
-                    (tm, message) -> runAsync(() -> onTaskManagerLost(tm, message)));
-            slotRequest.whenComplete((allocated, error) -> runAsync(() -> onSlotsAllocated(allocated, error)));
+            requestSlots();
             return null;
         });
+    }
+
+    private void requestSlots() {
+        int needed = slotPlan.totalSlots();
+        LOG.info("Job {} ({}) needs {} slots", jobId, graph.jobGraph().getJobName(), needed);
+        CompletableFuture<List<AllocatedSlot>> request = slotAllocator.requestSlots(jobId, needed, settings.slotRequestTimeout(),
+                (tm, message) -> runAsync(() -> onTaskManagerLost(tm, message)));
+        slotRequest = request;
+        request.whenComplete((allocated, error) -> runAsync(() -> {
+            if (request == slotRequest) {
+                onSlotsAllocated(allocated, error);
+            } else if (allocated != null) {
+                slotAllocator.releaseSlots(jobId, allocated.stream().map(AllocatedSlot::allocationId).toList());
+            }
+        }));
     }
 
     @Override
@@ -106,8 +132,12 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     /** Starts cancelling; completes with the job state right after (CANCELLING or a terminal state). */
     public CompletableFuture<String> cancel() {
         return call(() -> {
-            if (state == JobState.CREATED || state == JobState.RUNNING) {
+            if (state == JobState.CREATED || state == JobState.RUNNING || state == JobState.RESTARTING) {
                 transitionTo(JobState.CANCELLING);
+                if (restartTimer != null) {
+                    restartTimer.cancel(false);
+                    restartTimer = null;
+                }
                 if (slotRequest != null && !slotRequest.isDone()) {
                     slotRequest.cancel(false);
                 }
@@ -136,10 +166,11 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private void onSlotsAllocated(List<AllocatedSlot> allocated, Throwable error) {
         if (error != null) {
             Throwable cause = unwrap(error);
-            if (cause instanceof CancellationException || state != JobState.CREATED) {
+            if (cause instanceof CancellationException || !waitingForSlots()) {
                 return;
             }
-            failure = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+            String message = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+            failure = state == JobState.RESTARTING ? message + "\n\nThe job was restarting after: " + failure : message;
             for (Execution e : graph.allExecutions()) {
                 e.transitionTo(ExecutionState.CANCELED);
             }
@@ -147,7 +178,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
             onTerminal();
             return;
         }
-        if (state != JobState.CREATED) {
+        if (!waitingForSlots()) {
             LOG.info("Job {} is {} already; returning the {} slots it just got", jobId, state, allocated.size());
             slotAllocator.releaseSlots(jobId, allocated.stream().map(AllocatedSlot::allocationId).toList());
             return;
@@ -159,6 +190,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
             }
         }
         transitionTo(JobState.RUNNING);
+        failure = "";
         for (Execution e : graph.allExecutions()) {
             deploy(e);
         }
@@ -264,16 +296,60 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         }
     }
 
+    private boolean waitingForSlots() {
+        return state == JobState.CREATED || (state == JobState.RESTARTING && restartTimer == null && graph.allInState(ExecutionState.CREATED));
+    }
+
+    /** A running job failed: restart it if the strategy allows, else fail it. */
     private void failJob(String text) {
-        failure = text;
+        restartStrategy.notifyFailure();
+        if (restartStrategy.canRestart()) {
+            failure = text;
+            LOG.info("Job {} restarts (restart {}, strategy {}) after: {}", jobId, restarts + 1, restartStrategy.description(), text);
+            transitionTo(JobState.RESTARTING);
+            cancelAllExecutions();
+            return;
+        }
+        failure = restartStrategy == NoRestartBackoffTimeStrategy.INSTANCE ? text
+                : "Restart strategy " + restartStrategy.description() + " exhausted after " + restarts + " restarts; last failure: " + text;
         transitionTo(JobState.FAILING);
         cancelAllExecutions();
+    }
+
+    /** All attempts of the failed run are terminal: free their slots, then restart after the backoff. */
+    private void scheduleRestart() {
+        if (cancelTimeout != null) {
+            cancelTimeout.cancel(false);
+        }
+        releaseAllSlots();
+        long backoff = restartStrategy.getBackoffTime();
+        LOG.info("Job {}: all tasks of attempt run {} are terminal; restarting in {} ms", jobId, restarts, backoff);
+        restartTimer = executor.schedule(() -> {
+            try {
+                restart();
+            } catch (RuntimeException e) {
+                LOG.error("Unexpected error restarting job {}", jobId, e);
+            }
+        }, backoff, TimeUnit.MILLISECONDS);
+    }
+
+    private void restart() {
+        restartTimer = null;
+        if (state != JobState.RESTARTING) {
+            return;
+        }
+        restarts++;
+        lostTaskManagers.clear(); // all their slots were released; a TaskManager re-registering under the same id is new
+        graph.resetForRestart();
+        requestSlots();
     }
 
     private void onExecutionTerminal() {
         if (state == JobState.RUNNING && graph.allInState(ExecutionState.FINISHED)) {
             transitionTo(JobState.FINISHED);
             onTerminal();
+        } else if (state == JobState.RESTARTING && restartTimer == null && graph.allTerminal()) {
+            scheduleRestart();
         } else if ((state == JobState.FAILING || state == JobState.CANCELLING) && graph.allTerminal()) {
             transitionTo(state == JobState.FAILING ? JobState.FAILED : JobState.CANCELED);
             onTerminal();
@@ -305,7 +381,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     }
 
     private void onCancelTimeout() {
-        if (state != JobState.FAILING && state != JobState.CANCELLING) {
+        if (state != JobState.FAILING && state != JobState.CANCELLING && state != JobState.RESTARTING) {
             return;
         }
         List<String> stuck = new ArrayList<>();
@@ -326,6 +402,13 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
             cancelTimeout.cancel(false);
         }
         LOG.info("Job {} ({}) is {}{}", jobId, graph.jobGraph().getJobName(), state, failure.isEmpty() ? "" : ": " + failure);
+        CompletableFuture<Void> released = releaseAllSlots();
+        JobStatusProto finalStatus = status();
+        released.whenComplete((v, err) -> termination.complete(finalStatus));
+    }
+
+    /** Frees every slot of the job on its TaskManager (unless lost) and in the ResourceManager. */
+    private CompletableFuture<Void> releaseAllSlots() {
         List<String> allocationIds = new ArrayList<>();
         for (AllocatedSlot slot : slots) {
             allocationIds.add(slot.allocationId());
@@ -342,11 +425,8 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
                 LOG.warn("Could not free {}", slot, ex);
             }
         }
-        CompletableFuture<Void> released = allocationIds.isEmpty()
-                ? CompletableFuture.completedFuture(null)
-                : slotAllocator.releaseSlots(jobId, allocationIds);
-        JobStatusProto finalStatus = status();
-        released.whenComplete((v, err) -> termination.complete(finalStatus));
+        slots = List.of();
+        return allocationIds.isEmpty() ? CompletableFuture.completedFuture(null) : slotAllocator.releaseSlots(jobId, allocationIds);
     }
 
     // ------------------------------------------------------------------ helpers

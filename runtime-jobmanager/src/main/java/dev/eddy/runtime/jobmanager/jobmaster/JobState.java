@@ -14,11 +14,16 @@ import java.util.Set;
  *    │ no slots           │  └─task failed / TM lost──▶ FAILING ──all terminal──▶ FAILED
  *    ├──────────────▶ FAILED
  *    └──cancel──▶ CANCELLING ◀──cancel── RUNNING;  CANCELLING ──all terminal──▶ CANCELED
+ *
+ * RUNNING ──task failed / TM lost, restart strategy allows──▶ RESTARTING
+ * RESTARTING ──old attempts terminal, backoff over, new slots, deployed──▶ RUNNING
+ * RESTARTING ──no slots──▶ FAILED;   RESTARTING ──cancel──▶ CANCELLING
  * </pre>
  */
 public enum JobState {
     CREATED,
     RUNNING,
+    RESTARTING,
     FAILING,
     FAILED,
     CANCELLING,
@@ -29,7 +34,8 @@ public enum JobState {
 
     static {
         LEGAL.put(CREATED, EnumSet.of(RUNNING, FAILED, CANCELLING));
-        LEGAL.put(RUNNING, EnumSet.of(FINISHED, FAILING, CANCELLING));
+        LEGAL.put(RUNNING, EnumSet.of(FINISHED, FAILING, CANCELLING, RESTARTING));
+        LEGAL.put(RESTARTING, EnumSet.of(RUNNING, FAILED, CANCELLING));
         LEGAL.put(FAILING, EnumSet.of(FAILED));
         LEGAL.put(CANCELLING, EnumSet.of(CANCELED));
         LEGAL.put(FAILED, EnumSet.noneOf(JobState.class));

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StateMachinesTest {
     private static final Map<JobState, Set<JobState>> JOB = Map.of(
             JobState.CREATED, EnumSet.of(JobState.RUNNING, JobState.FAILED, JobState.CANCELLING),
-            JobState.RUNNING, EnumSet.of(JobState.FINISHED, JobState.FAILING, JobState.CANCELLING),
+            JobState.RUNNING, EnumSet.of(JobState.FINISHED, JobState.FAILING, JobState.CANCELLING, JobState.RESTARTING),
+            JobState.RESTARTING, EnumSet.of(JobState.RUNNING, JobState.FAILED, JobState.CANCELLING),
             JobState.FAILING, EnumSet.of(JobState.FAILED),
             JobState.CANCELLING, EnumSet.of(JobState.CANCELED),
             JobState.FAILED, EnumSet.noneOf(JobState.class),

@@ -1,0 +1,42 @@
+package dev.eddy.runtime.jobmanager.failover;
+
+import static dev.eddy.configuration.RestartStrategyOptions.*;
+
+import dev.eddy.configuration.Configuration;
+import java.util.Locale;
+import java.util.Random;
+
+/** Builds a job's {@link RestartBackoffTimeStrategy} from its configuration (Flink's keys). */
+public final class RestartStrategies {
+    private RestartStrategies() {}
+
+    /**
+     * The strategy named by {@code restart-strategy.type} (unset: none).
+     *
+     * @throws IllegalArgumentException naming the key and the accepted values if a value is bad
+     */
+    public static RestartBackoffTimeStrategy fromConfiguration(Configuration config) {
+        String type = config.getOptional(RESTART_STRATEGY).orElse("none").trim().toLowerCase(Locale.ROOT);
+        switch (type) {
+            case "none", "off", "disable" -> {
+                return NoRestartBackoffTimeStrategy.INSTANCE;
+            }
+            case "fixed-delay", "fixeddelay" -> {
+                return new FixedDelayRestartBackoffTimeStrategy(config.get(RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS),
+                        config.get(RESTART_STRATEGY_FIXED_DELAY_DELAY));
+            }
+            case "exponential-delay", "exponentialdelay" -> {
+                var settings = new ExponentialDelayRestartBackoffTimeStrategy.Settings(
+                        config.get(RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF),
+                        config.get(RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF),
+                        config.get(RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER),
+                        config.get(RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD),
+                        config.get(RESTART_STRATEGY_EXPONENTIAL_DELAY_JITTER_FACTOR),
+                        config.get(RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS));
+                return new ExponentialDelayRestartBackoffTimeStrategy(settings, System::currentTimeMillis, new Random());
+            }
+            default -> throw new IllegalArgumentException("Unknown restart strategy '" + config.get(RESTART_STRATEGY) + "' in "
+                    + RESTART_STRATEGY.key() + "; use none (off, disable), fixed-delay (fixeddelay) or exponential-delay (exponentialdelay)");
+        }
+    }
+}
