@@ -35,6 +35,8 @@ public final class RestartStrategies {
                         config.get(RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS));
                 return new ExponentialDelayRestartBackoffTimeStrategy(settings, System::currentTimeMillis, new Random());
             }
+            case "failure-rate", "failurerate" -> throw new IllegalArgumentException("The failure-rate restart strategy ("
+                    + RESTART_STRATEGY.key() + ") is not supported yet; use fixed-delay or exponential-delay");
             default -> throw new IllegalArgumentException("Unknown restart strategy '" + config.get(RESTART_STRATEGY) + "' in "
                     + RESTART_STRATEGY.key() + "; use none (off, disable), fixed-delay (fixeddelay) or exponential-delay (exponentialdelay)");
         }

@@ -1,6 +1,7 @@
 package dev.eddy.runtime.jobmanager.jobmaster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.eddy.proto.HeartbeatRequest;
@@ -103,6 +104,19 @@ class JobRestartTest {
                 + "last failure: Task 'sink (1/1)' failed on TaskManager " + tm.id + " (" + tm.rpcAddress + "):\nboom 3");
         await().atMost(Duration.ofSeconds(5)).until(() -> freeSlots() == 2);
         assertThat(cluster.allDeployed()).hasSize(6);
+    }
+
+    @Test
+    void aBadRestartStrategyRejectsTheSubmission() throws Exception {
+        cluster = new TestCluster(Duration.ofSeconds(5));
+        cluster.addTaskManager(2);
+        assertThatThrownBy(() -> cluster.dispatcher.submitJob(job(Map.of("restart-strategy.type", "fixed-delay",
+                "restart-strategy.fixed-delay.attempts", "many"))).join())
+                .hasMessageContaining("Could not parse value 'many' for key 'restart-strategy.fixed-delay.attempts'");
+        assertThatThrownBy(() -> cluster.dispatcher.submitJob(job(Map.of("restart-strategy.type", "failure-rate"))).join())
+                .hasMessageContaining("failure-rate restart strategy (restart-strategy.type) is not supported yet");
+        assertThat(cluster.dispatcher.listJobs().join()).isEmpty();
+        assertThat(cluster.allDeployed()).isEmpty();
     }
 
     @Test
