@@ -199,14 +199,22 @@ public final class TestKeyedStateBackend implements KeyedStateBackend<Object> {
             this.table = table;
         }
 
+        /** The current key's map for writing, created when absent. */
         @SuppressWarnings("unchecked")
         private Map<UK, UV> map() {
             return (Map<UK, UV>) table.computeIfAbsent(key(), k -> new HashMap<>());
         }
 
+        /** The current key's map for reading; an absent map reads as empty and is not created. */
+        @SuppressWarnings("unchecked")
+        private Map<UK, UV> read() {
+            Map<UK, UV> m = (Map<UK, UV>) table.get(key());
+            return m == null ? Map.of() : m;
+        }
+
         @Override
         public UV get(UK key) {
-            return map().get(key);
+            return read().get(key);
         }
 
         @Override
@@ -223,37 +231,43 @@ public final class TestKeyedStateBackend implements KeyedStateBackend<Object> {
 
         @Override
         public void remove(UK key) {
-            map().remove(key);
+            Map<UK, UV> m = read();
+            if (m.containsKey(key)) {
+                m.remove(key);
+                if (m.isEmpty()) {
+                    table.remove(key());
+                }
+            }
         }
 
         @Override
         public boolean contains(UK key) {
-            return map().containsKey(key);
+            return read().containsKey(key);
         }
 
         @Override
         public Iterable<Map.Entry<UK, UV>> entries() {
-            return map().entrySet();
+            return read().entrySet();
         }
 
         @Override
         public Iterable<UK> keys() {
-            return map().keySet();
+            return read().keySet();
         }
 
         @Override
         public Iterable<UV> values() {
-            return map().values();
+            return read().values();
         }
 
         @Override
         public Iterator<Map.Entry<UK, UV>> iterator() {
-            return map().entrySet().iterator();
+            return read().entrySet().iterator();
         }
 
         @Override
         public boolean isEmpty() {
-            return map().isEmpty();
+            return read().isEmpty();
         }
 
         @Override

@@ -74,6 +74,8 @@ class KeyedProcessStateKindsTest {
                 new StreamRecord<>("a [x, z, x] {x=2, z=1} empty=false", 4L),
                 new StreamRecord<>("a [] {} empty=true", 5L),
                 new StreamRecord<>("b [y] {y=1} empty=false", 6L));
+        assertThat(h.getKeyedStateBackend().getTable("words")).isEmpty();
+        assertThat(h.getKeyedStateBackend().getTable("counts")).isEmpty();
         h.close();
     }
 
