@@ -1,5 +1,7 @@
 package dev.eddy.runtime.taskmanager.state.heap;
 
+import dev.eddy.api.common.state.AggregatingStateDescriptor;
+import dev.eddy.api.common.state.ReducingStateDescriptor;
 import dev.eddy.api.common.state.State;
 import dev.eddy.api.common.state.StateDescriptor;
 import dev.eddy.api.common.typeutils.TypeSerializer;
@@ -13,7 +15,8 @@ import java.util.Map;
  * Keyed state of one keyed operator of one subtask, kept in hash maps organised by key group.
  * The subtask owns {@code computeKeyGroupRangeForOperatorIndex(maxParallelism, parallelism, index)};
  * setting a key outside that range is an error (it means records were partitioned wrongly).
- * Values are stored by reference. Task thread only.
+ * One state table per state name holds the values of every kind (value, list, map, reducing,
+ * aggregating); values are stored by reference. Task thread only.
  */
 public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     private final TypeSerializer<K> keySerializer;
@@ -94,18 +97,30 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
             }
             return (S) existing.state;
         }
-        State state;
         StateTable<K, Object> table = new StateTable<>(keyGroupRange);
-        switch (descriptor.getType()) {
-            case VALUE:
-                state = new HeapValueState<>(this, table);
-                break;
-            default:
-                throw new UnsupportedOperationException(descriptor.getType() + " state ('" + descriptor.getName()
-                        + "') is not supported by the heap backend yet; use ValueState");
-        }
+        State state = createState(descriptor, table);
         states.put(descriptor.getName(), new StateEntry(descriptor.getType(), state, table));
         return (S) state;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private State createState(StateDescriptor<?, ?> descriptor, StateTable<K, Object> table) {
+        CurrentKeyEntry entry = new CurrentKeyEntry<>(this, table);
+        switch (descriptor.getType()) {
+            case VALUE:
+                return new HeapValueState<>(this, table);
+            case LIST:
+                return new HeapListState<>(entry);
+            case MAP:
+                return new HeapMapState<>(entry);
+            case REDUCING:
+                return new HeapReducingState<>(entry, ((ReducingStateDescriptor) descriptor).getReduceFunction());
+            case AGGREGATING:
+                return new HeapAggregatingState<>(entry, ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
+            default:
+                throw new UnsupportedOperationException(descriptor.getType() + " state ('" + descriptor.getName()
+                        + "') is not supported by the heap backend");
+        }
     }
 
     /** The table of a registered state, for snapshots and tests; null when unknown. */

@@ -3,6 +3,16 @@ package dev.eddy.runtime.taskmanager.task.chain;
 import dev.eddy.api.common.JobInfo;
 import dev.eddy.api.common.TaskInfo;
 import dev.eddy.api.common.functions.RuntimeContext;
+import dev.eddy.api.common.state.AggregatingState;
+import dev.eddy.api.common.state.AggregatingStateDescriptor;
+import dev.eddy.api.common.state.ListState;
+import dev.eddy.api.common.state.ListStateDescriptor;
+import dev.eddy.api.common.state.MapState;
+import dev.eddy.api.common.state.MapStateDescriptor;
+import dev.eddy.api.common.state.ReducingState;
+import dev.eddy.api.common.state.ReducingStateDescriptor;
+import dev.eddy.api.common.state.State;
+import dev.eddy.api.common.state.StateDescriptor;
 import dev.eddy.api.common.state.ValueState;
 import dev.eddy.api.common.state.ValueStateDescriptor;
 import dev.eddy.runtime.state.KeyedStateBackend;
@@ -41,6 +51,30 @@ public final class StreamingRuntimeContext implements RuntimeContext {
 
     @Override
     public <T> ValueState<T> getState(ValueStateDescriptor<T> stateProperties) {
+        return keyedState(stateProperties);
+    }
+
+    @Override
+    public <T> ListState<T> getListState(ListStateDescriptor<T> stateProperties) {
+        return keyedState(stateProperties);
+    }
+
+    @Override
+    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> stateProperties) {
+        return keyedState(stateProperties);
+    }
+
+    @Override
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> stateProperties) {
+        return keyedState(stateProperties);
+    }
+
+    @Override
+    public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> stateProperties) {
+        return keyedState(stateProperties);
+    }
+
+    private <S extends State> S keyedState(StateDescriptor<S, ?> stateProperties) {
         if (keyedStateBackend == null) {
             throw new UnsupportedOperationException(NOT_KEYED);
         }
