@@ -5,6 +5,7 @@ import dev.eddy.configuration.Configuration;
 import dev.eddy.proto.TaskDeploymentDescriptor;
 import dev.eddy.proto.TaskExecutionStateProto;
 import dev.eddy.runtime.state.KeyGroupRangeAssignment;
+import dev.eddy.runtime.taskmanager.state.StateBackendSettings;
 import dev.eddy.runtime.taskmanager.task.chain.ChainContext;
 import dev.eddy.runtime.taskmanager.task.chain.ChainedOperatorException;
 import dev.eddy.runtime.taskmanager.task.chain.JobInfoImpl;
@@ -164,7 +165,8 @@ public final class Task implements Runnable {
             switchTo(ExecutionState.DEPLOYING, ExecutionState.INITIALIZING);
             ChainContext ctx = new ChainContext(taskInfo,
                     new JobInfoImpl(JobID.fromHexString(tdd.getJobId()), tdd.getJobName()), userClassLoader, timers,
-                    new MailboxExecutorImpl(mailbox), JobSettings.objectReuse(jobConf), JobSettings.bufferTimeoutMillis(jobConf));
+                    new MailboxExecutorImpl(mailbox), JobSettings.objectReuse(jobConf), JobSettings.bufferTimeoutMillis(jobConf),
+                    StateBackendSettings.fromConfiguration(jobConf));
             chain = new OperatorChain(resources.getChainConfig(), ctx, resources.getWriters());
             chain.openOperators();
             switchTo(ExecutionState.INITIALIZING, ExecutionState.RUNNING);

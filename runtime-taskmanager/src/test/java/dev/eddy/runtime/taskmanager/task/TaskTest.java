@@ -18,15 +18,20 @@ import dev.eddy.runtime.taskmanager.testutil.TestOperators.CollectSink;
 import dev.eddy.runtime.taskmanager.testutil.TestOperators.EndlessSource;
 import dev.eddy.runtime.taskmanager.testutil.TestOperators.MultiplyOperator;
 import dev.eddy.runtime.taskmanager.testutil.TestOperators.NumberSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TaskTest {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
@@ -175,6 +180,38 @@ class TaskTest {
                 op(3, "Sink", new CollectSink<String>(id, "sink"), null, List.of())), List.of());
         assertThat(run(chain)).isEqualTo(ExecutionState.FINISHED);
         assertThat(TestOperators.results(id)).containsExactly("1=1", "2=1", "0=1", "1=2", "2=2", "0=2", "1=3", "wm:" + Long.MAX_VALUE);
+    }
+
+    @Test
+    void keyedChainUsesRocksDBWhenConfiguredAndDeletesItsDirectory(@TempDir Path tmp) throws Exception {
+        KeySelector<Long, Long> byMod3 = v -> v % 3;
+        TaskChainConfig chain = new TaskChainConfig(List.of(
+                op(1, "Source", new NumberSource(id, 7), new LongSerializer(), List.of(1)),
+                TaskTestUtil.keyedOp(2, "Count", new TestOperators.KeyedCounter(id), byMod3, null, List.of(2)),
+                op(3, "Sink", new CollectSink<String>(id, "sink"), null, List.of())), List.of());
+        TaskDeploymentDescriptor d = tdd("Keyed", chain)
+                .putAllJobConfiguration(Map.of("state.backend.type", "RocksDB", "io.tmp.dirs", tmp.toString())).build();
+        Task task = task(d, new AtomicReference<>());
+        task.start();
+        assertThat(task.getTerminationFuture().get(10, TimeUnit.SECONDS)).isEqualTo(ExecutionState.FINISHED);
+        assertThat(TestOperators.results(id)).containsExactly("1=1", "2=1", "0=1", "1=2", "2=2", "0=2", "1=3", "wm:" + Long.MAX_VALUE);
+        assertThat(TestOperators.events(id)).contains("backend:RocksDBKeyedStateBackend");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void unknownStateBackendFailsTheTaskNamingTheKey() throws Exception {
+        TaskChainConfig chain = new TaskChainConfig(List.of(
+                op(1, "Source", new NumberSource(id, 1), new LongSerializer(), List.of(1)),
+                TaskTestUtil.keyedOp(2, "Count", new TestOperators.KeyedCounter(id), (KeySelector<Long, Long>) v -> v, null, List.of())),
+                List.of());
+        TaskDeploymentDescriptor d = tdd("Keyed", chain).putJobConfiguration("state.backend.type", "memory").build();
+        Task task = task(d, new AtomicReference<>());
+        task.start();
+        assertThat(task.getTerminationFuture().get(10, TimeUnit.SECONDS)).isEqualTo(ExecutionState.FAILED);
+        assertThat(jobMaster.last(d.getExecutionAttemptId()).getFailure()).contains("state.backend.type").contains("'memory'");
     }
 
     @Test

@@ -177,6 +177,7 @@ public final class TestOperators {
         public void open() throws Exception {
             super.open();
             count = params.getRuntimeContext().getState(new ValueStateDescriptor<>("count", new LongSerializer()));
+            events(testId).add("backend:" + params.getKeyedStateBackend().getClass().getSimpleName());
         }
 
         @Override

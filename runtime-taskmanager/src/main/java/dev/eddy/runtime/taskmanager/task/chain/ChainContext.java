@@ -2,6 +2,7 @@ package dev.eddy.runtime.taskmanager.task.chain;
 
 import dev.eddy.api.common.JobInfo;
 import dev.eddy.api.common.TaskInfo;
+import dev.eddy.runtime.taskmanager.state.StateBackendSettings;
 import dev.eddy.streaming.api.operators.MailboxExecutor;
 import dev.eddy.streaming.api.operators.ProcessingTimeService;
 
@@ -10,7 +11,17 @@ import dev.eddy.streaming.api.operators.ProcessingTimeService;
  *
  * @param objectReuse pipeline.object-reuse: when false, records passed between chained operators are copied
  * @param jobBufferTimeoutMillis the job's buffer timeout: &gt; 0 periodic flush, 0 flush every record, -1 disabled
+ * @param stateBackend which keyed state backend the chain's keyed operators get
  */
 public record ChainContext(TaskInfo taskInfo, JobInfo jobInfo, ClassLoader userClassLoader,
         ProcessingTimeService processingTimeService, MailboxExecutor mailboxExecutor, boolean objectReuse,
-        long jobBufferTimeoutMillis) {}
+        long jobBufferTimeoutMillis, StateBackendSettings stateBackend) {
+
+    /** A context with the heap state backend. */
+    public ChainContext(TaskInfo taskInfo, JobInfo jobInfo, ClassLoader userClassLoader,
+            ProcessingTimeService processingTimeService, MailboxExecutor mailboxExecutor, boolean objectReuse,
+            long jobBufferTimeoutMillis) {
+        this(taskInfo, jobInfo, userClassLoader, processingTimeService, mailboxExecutor, objectReuse, jobBufferTimeoutMillis,
+                StateBackendSettings.heap());
+    }
+}

@@ -6,7 +6,6 @@ import dev.eddy.runtime.graph.NetworkOutputConfig;
 import dev.eddy.runtime.graph.OperatorConfig;
 import dev.eddy.runtime.graph.TaskChainConfig;
 import dev.eddy.runtime.state.KeyedStateBackend;
-import dev.eddy.runtime.taskmanager.state.heap.HeapKeyedStateBackend;
 import dev.eddy.runtime.taskmanager.task.io.OutputWriter;
 import dev.eddy.streaming.api.operators.OneInputStreamOperator;
 import dev.eddy.streaming.api.operators.Output;
@@ -35,7 +34,7 @@ import java.util.List;
 public final class OperatorChain {
     private final List<OperatorConfig> configs;
     private final List<StreamOperator<?>> operators;
-    private final List<HeapKeyedStateBackend<Object>> backends;
+    private final List<KeyedStateBackend<Object>> backends;
     private final List<Integer> topologicalOrder;
     private final ChainContext context;
     private long flushIntervalMillis = -1;
@@ -57,10 +56,11 @@ public final class OperatorChain {
     }
 
     @SuppressWarnings("unchecked")
-    private HeapKeyedStateBackend<Object> createBackend(OperatorConfig oc) {
+    private KeyedStateBackend<Object> createBackend(OperatorConfig oc) {
         int max = context.taskInfo().getMaxNumberOfParallelSubtasks();
-        return HeapKeyedStateBackend.forSubtask((TypeSerializer<Object>) oc.getStateKeySerializer(), max,
-                context.taskInfo().getNumberOfParallelSubtasks(), context.taskInfo().getIndexOfThisSubtask());
+        return context.stateBackend().createKeyedBackend((TypeSerializer<Object>) oc.getStateKeySerializer(), max,
+                context.taskInfo().getNumberOfParallelSubtasks(), context.taskInfo().getIndexOfThisSubtask(),
+                context.taskInfo().getTaskName() + "-" + context.taskInfo().getIndexOfThisSubtask() + "-" + oc.getName());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -86,7 +86,7 @@ public final class OperatorChain {
             outs.add(new RecordWriterOutput<>(writer, (StreamPartitioner<Object>) nc.getPartitioner(), timeout == 0));
         }
         Output<StreamRecord<Object>> output = outs.isEmpty() ? new DiscardingOutput<>() : outs.size() == 1 ? outs.get(0) : new BroadcastingOutput<>(outs);
-        HeapKeyedStateBackend<Object> backend = backends.get(index);
+        KeyedStateBackend<Object> backend = backends.get(index);
         StreamingRuntimeContext rc = new StreamingRuntimeContext(context.taskInfo(), context.jobInfo(), context.userClassLoader(), backend);
         StreamOperator op = operators.get(index);
         op.setup(new OperatorParametersImpl<>(output, rc, context.processingTimeService(), context.mailboxExecutor(),
@@ -171,9 +171,17 @@ public final class OperatorChain {
                 }
             }
         }
-        for (HeapKeyedStateBackend<Object> b : backends) {
+        for (KeyedStateBackend<Object> b : backends) {
             if (b != null) {
-                b.dispose();
+                try {
+                    b.dispose();
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
             }
         }
         return first;
