@@ -45,13 +45,31 @@ public final class OperatorChain {
         this.context = context;
         this.operators = new ArrayList<>();
         this.backends = new ArrayList<>();
-        for (OperatorConfig oc : configs) {
-            operators.add(oc.getOperator());
-            backends.add(oc.isKeyed() ? createBackend(oc) : null);
+        try {
+            for (OperatorConfig oc : configs) {
+                operators.add(oc.getOperator());
+                backends.add(oc.isKeyed() ? createBackend(oc) : null);
+            }
+            this.topologicalOrder = topologicalOrder();
+            for (int i = 0; i < configs.size(); i++) {
+                setupOperator(i, writersByOutEdge);
+            }
+        } catch (RuntimeException | Error e) {
+            disposeBackends(e);
+            throw e;
         }
-        this.topologicalOrder = topologicalOrder();
-        for (int i = 0; i < configs.size(); i++) {
-            setupOperator(i, writersByOutEdge);
+    }
+
+    /** Disposes every created keyed backend; failures are added to {@code failure} as suppressed. */
+    private void disposeBackends(Throwable failure) {
+        for (KeyedStateBackend<Object> b : backends) {
+            if (b != null) {
+                try {
+                    b.dispose();
+                } catch (RuntimeException e) {
+                    failure.addSuppressed(e);
+                }
+            }
         }
     }
 
@@ -171,17 +189,13 @@ public final class OperatorChain {
                 }
             }
         }
-        for (KeyedStateBackend<Object> b : backends) {
-            if (b != null) {
-                try {
-                    b.dispose();
-                } catch (RuntimeException e) {
-                    if (first == null) {
-                        first = e;
-                    } else {
-                        first.addSuppressed(e);
-                    }
-                }
+        Exception disposeFailure = new IllegalStateException("Disposing the keyed state backends failed");
+        disposeBackends(disposeFailure);
+        if (disposeFailure.getSuppressed().length > 0) {
+            if (first == null) {
+                first = disposeFailure;
+            } else {
+                first.addSuppressed(disposeFailure);
             }
         }
         return first;
