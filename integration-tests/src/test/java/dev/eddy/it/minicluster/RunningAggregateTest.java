@@ -16,11 +16,13 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The RunningAggregate example (keyed ValueState in a KeyedProcessFunction behind a keyed shuffle),
- * bounded with --limit, gives exactly the per-sensor count, sum and max of its deterministic input.
+ * bounded with --limit, gives exactly the per-sensor count, sum and max of its deterministic input,
+ * on the heap and on the RocksDB backend.
  */
 class RunningAggregateTest {
     static final Pattern LINE = Pattern.compile("^(?:\\d+> )?\\((sensor-\\d+),(\\d+),(\\d+),(-?\\d+)\\)$");
@@ -30,13 +32,15 @@ class RunningAggregateTest {
         StreamExecutionEnvironment.resetContextEnvironment();
     }
 
-    @Test
-    void finalStatsPerSensorAreExact() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void finalStatsPerSensorAreExact(String backend) throws Exception {
         int parallelism = 2;
         int sensors = 10;
         int limit = 5000;
         Configuration context = new Configuration();
         context.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        context.setString("state.backend.type", backend);
         StreamExecutionEnvironment.initializeContextEnvironment(context);
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
