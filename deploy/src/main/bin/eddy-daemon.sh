@@ -102,13 +102,23 @@ case "$ACTION" in
       "$EDDY_MAIN_CLASS" "$ROLE" "$@" > "$OUT" 2>&1 < /dev/null &
     PID=$!
     echo "$PID" >> "$PID_FILE"
-    sleep 0.2
-    if ! kill -0 "$PID" 2>/dev/null; then
-      echo "The $ROLE daemon exited right after it started; see $OUT and $LOG:" >&2
-      tail -n 20 "$OUT" >&2 || true
-      live_pids > /dev/null
-      exit 1
-    fi
+    # Wait until the daemon's RPC server listens (it logs that line) or the daemon dies, so a failed
+    # start (port taken, bad configuration) is reported here with exit code 1, not found later.
+    waited=0
+    while ! grep -qs "gRPC server listening on" "$LOG"; do
+      if ! kill -0 "$PID" 2>/dev/null; then
+        echo "The $ROLE daemon exited while starting; see $OUT and $LOG:" >&2
+        tail -n 20 "$OUT" >&2 || true
+        live_pids > /dev/null
+        exit 1
+      fi
+      if [ "$waited" -ge $((EDDY_START_TIMEOUT * 10)) ]; then
+        echo "The $ROLE daemon (pid $PID) is still starting after $EDDY_START_TIMEOUT s; see $LOG." >&2
+        break
+      fi
+      sleep 0.1
+      waited=$((waited + 1))
+    done
     ;;
   start-foreground)
     eddy_find_java

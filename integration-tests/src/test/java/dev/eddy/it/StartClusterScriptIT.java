@@ -39,6 +39,11 @@ class StartClusterScriptIT {
             List<Long> pids = host.pids();
             assertThat(EddyHost.alive(pids)).hasSize(3);
 
+            // a second JobManager on the same port fails to start, and the script says so with exit code 1
+            ProcessResult again = host.script("jobmanager.sh", "start");
+            assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
+            assertThat(again.output()).contains("exited while starting").contains("Is another JobManager running");
+
             ProcessResult stop = host.script("stop-cluster.sh");
             assertThat(stop.exitCode()).as(stop.toString()).isZero();
             await("no process left").atMost(Duration.ofSeconds(30)).until(() -> EddyHost.alive(pids).isEmpty());

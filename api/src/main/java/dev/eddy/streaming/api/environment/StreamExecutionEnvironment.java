@@ -309,9 +309,10 @@ public class StreamExecutionEnvironment {
         if (type == null && source instanceof ResultTypeQueryable) {
             type = ((ResultTypeQueryable<OUT>) source).getProducedType();
         }
-        SourceTransformation<OUT> t = new SourceTransformation<>("Source: " + sourceName,
-                new SourceReaderOperator<>(source, timestampsAndWatermarks), type, getDefaultParallelismForNewOperators(),
-                source.getBoundedness() == Boundedness.BOUNDED);
+        SourceReaderOperator<OUT> operator = new SourceReaderOperator<>(source, timestampsAndWatermarks);
+        operator.setAutoWatermarkInterval(configuration.get(PipelineOptions.AUTO_WATERMARK_INTERVAL));
+        SourceTransformation<OUT> t = new SourceTransformation<>("Source: " + sourceName, operator, type,
+                getDefaultParallelismForNewOperators(), source.getBoundedness() == Boundedness.BOUNDED);
         if (type == null) {
             t.setMissingOutputType(new InvalidTypesException("The type of source '" + sourceName + "' ("
                     + source.getClass().getName() + ") is unknown: it does not implement ResultTypeQueryable;"

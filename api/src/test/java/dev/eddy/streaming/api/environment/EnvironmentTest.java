@@ -72,6 +72,17 @@ class EnvironmentTest {
     }
 
     @Test
+    void fromSourceTakesTheConfiguredWatermarkInterval() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                Configuration.fromMap(Map.of("pipeline.auto-watermark-interval", "50 ms")));
+        var source = env.fromSource(new dev.eddy.api.connector.source.lib.NumberSequenceSource(0, 9),
+                dev.eddy.api.common.eventtime.WatermarkStrategy.noWatermarks(), "numbers");
+        var transformation = (dev.eddy.api.dag.SourceTransformation<?>) source.getTransformation();
+        var operator = (dev.eddy.streaming.api.operators.source.SourceReaderOperator<?>) transformation.getOperator();
+        assertThat(operator.getAutoWatermarkInterval()).isEqualTo(Duration.ofMillis(50));
+    }
+
+    @Test
     void settersWriteFlinkKeys() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(6).setMaxParallelism(256).setBufferTimeout(5);

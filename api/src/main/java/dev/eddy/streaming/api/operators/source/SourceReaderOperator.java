@@ -76,6 +76,11 @@ public class SourceReaderOperator<T> implements SourceOperator<T> {
         setAutoWatermarkInterval(Duration.ofMillis(autoWatermarkIntervalMillis));
     }
 
+    /** The periodic watermark interval; zero means none. */
+    public Duration getAutoWatermarkInterval() {
+        return Duration.ofMillis(autoWatermarkIntervalMillis);
+    }
+
     /** Sets the periodic watermark interval ({@code pipeline.auto-watermark-interval}); zero disables it. */
     public void setAutoWatermarkInterval(Duration interval) {
         if (interval == null || interval.isNegative()) {
