@@ -16,6 +16,7 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
     private final String name;
     private TypeInformation<T> typeInfo;
     private TypeSerializer<T> serializer;
+    private StateTtlConfig ttlConfig = StateTtlConfig.DISABLED;
 
     protected StateDescriptor(String name, TypeInformation<T> typeInfo) {
         this.name = Objects.requireNonNull(name, "state name");
@@ -47,6 +48,24 @@ public abstract class StateDescriptor<S extends State, T> implements Serializabl
             serializer = typeInfo.createSerializer(new SerializerConfig());
         }
         return serializer;
+    }
+
+    /**
+     * Gives this state a time-to-live. Call before the state is first obtained from the runtime
+     * context; a state keeps the TTL it was created with.
+     */
+    public void enableTimeToLive(StateTtlConfig ttlConfig) {
+        Objects.requireNonNull(ttlConfig, "TTL config");
+        if (!ttlConfig.isEnabled()) {
+            throw new IllegalArgumentException("Cannot enable TTL with update type Disabled for state '" + name
+                    + "'; use StateTtlConfig.DISABLED only as the default");
+        }
+        this.ttlConfig = ttlConfig;
+    }
+
+    /** The state's TTL; {@link StateTtlConfig#DISABLED} unless {@link #enableTimeToLive} was called. */
+    public StateTtlConfig getTtlConfig() {
+        return ttlConfig;
     }
 
     public boolean isSerializerInitialized() {

@@ -4,7 +4,7 @@ package dev.eddy.runtime.taskmanager.state.heap;
  * The entry of the backend's current key in one state table: what every heap state kind reads and
  * writes. Task thread only.
  */
-final class CurrentKeyEntry<K, V> {
+final class CurrentKeyEntry<K, V> implements KeyedEntry<V> {
     private final HeapKeyedStateBackend<K> backend;
     private final StateTable<K, V> table;
 
@@ -14,15 +14,18 @@ final class CurrentKeyEntry<K, V> {
     }
 
     /** The current key's value, or null when none. */
-    V get() {
+    @Override
+    public V get() {
         return table.get(backend.getCurrentKeyGroupIndex(), backend.requireCurrentKey());
     }
 
-    void put(V value) {
+    @Override
+    public void put(V value) {
         table.put(backend.getCurrentKeyGroupIndex(), backend.requireCurrentKey(), value);
     }
 
-    void remove() {
+    @Override
+    public void remove() {
         table.remove(backend.getCurrentKeyGroupIndex(), backend.requireCurrentKey());
     }
 }

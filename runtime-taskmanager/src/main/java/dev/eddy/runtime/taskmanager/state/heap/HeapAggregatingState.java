@@ -9,10 +9,10 @@ import java.util.Objects;
  * Task thread only.
  */
 final class HeapAggregatingState<K, IN, ACC, OUT> implements AggregatingState<IN, OUT> {
-    private final CurrentKeyEntry<K, ACC> entry;
+    private final KeyedEntry<ACC> entry;
     private final AggregateFunction<IN, ACC, OUT> aggregateFunction;
 
-    HeapAggregatingState(CurrentKeyEntry<K, ACC> entry, AggregateFunction<IN, ACC, OUT> aggregateFunction) {
+    HeapAggregatingState(KeyedEntry<ACC> entry, AggregateFunction<IN, ACC, OUT> aggregateFunction) {
         this.entry = entry;
         this.aggregateFunction = aggregateFunction;
     }

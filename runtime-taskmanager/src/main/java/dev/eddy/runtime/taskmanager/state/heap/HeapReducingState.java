@@ -6,10 +6,10 @@ import java.util.Objects;
 
 /** {@link ReducingState} on the heap: the reduced value per key. Task thread only. */
 final class HeapReducingState<K, T> implements ReducingState<T> {
-    private final CurrentKeyEntry<K, T> entry;
+    private final KeyedEntry<T> entry;
     private final ReduceFunction<T> reduceFunction;
 
-    HeapReducingState(CurrentKeyEntry<K, T> entry, ReduceFunction<T> reduceFunction) {
+    HeapReducingState(KeyedEntry<T> entry, ReduceFunction<T> reduceFunction) {
         this.entry = entry;
         this.reduceFunction = reduceFunction;
     }

@@ -12,9 +12,12 @@ import dev.eddy.api.common.state.MapState;
 import dev.eddy.api.common.state.MapStateDescriptor;
 import dev.eddy.api.common.state.ReducingState;
 import dev.eddy.api.common.state.ReducingStateDescriptor;
+import dev.eddy.api.common.state.StateTtlConfig;
+import dev.eddy.api.common.state.ValueState;
 import dev.eddy.api.common.state.ValueStateDescriptor;
 import dev.eddy.runtime.taskmanager.state.heap.HeapKeyedStateBackend;
 import dev.eddy.runtime.taskmanager.testutil.LongSerializer;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class StreamingRuntimeContextTest {
@@ -78,5 +81,21 @@ class StreamingRuntimeContextTest {
         assertThat(backend.getStateTable("m").size()).isEqualTo(1);
         assertThat(sum.get()).isEqualTo(9L);
         assertThat(count.get()).isEqualTo(3L);
+    }
+
+    @Test
+    void stateWithTtlFromTheRuntimeContextExpires() throws Exception {
+        long[] now = {0};
+        HeapKeyedStateBackend<Long> backend = HeapKeyedStateBackend.forSubtask(new LongSerializer(), 128, 1, 0, () -> now[0]);
+        StreamingRuntimeContext ctx = new StreamingRuntimeContext(null, null, getClass().getClassLoader(), backend);
+        ValueStateDescriptor<Long> descriptor = new ValueStateDescriptor<>("v", Long.class);
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofSeconds(1)).build());
+        ValueState<Long> state = ctx.getState(descriptor);
+        backend.setCurrentKey(5L);
+        state.update(3L);
+        now[0] = 999;
+        assertThat(state.value()).isEqualTo(3L);
+        now[0] = 1000;
+        assertThat(state.value()).isNull();
     }
 }

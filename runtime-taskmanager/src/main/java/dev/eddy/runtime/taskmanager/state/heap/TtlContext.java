@@ -1,0 +1,64 @@
+package dev.eddy.runtime.taskmanager.state.heap;
+
+import dev.eddy.api.common.state.StateTtlConfig;
+import java.util.function.LongSupplier;
+
+/**
+ * The TTL rules of one state: expiry, visibility, timestamp refresh, and the incremental cleanup
+ * that runs after each access of the state. Task thread only.
+ */
+final class TtlContext {
+    private final StateTtlConfig config;
+    private final LongSupplier clock;
+    private final long ttlMillis;
+    private final TtlIncrementalCleanup<?> cleanup;
+
+    /** @param cleanup the state's incremental cleanup, or null when not configured */
+    TtlContext(StateTtlConfig config, LongSupplier clock, TtlIncrementalCleanup<?> cleanup) {
+        this.config = config;
+        this.clock = clock;
+        this.ttlMillis = toMillis(config);
+        this.cleanup = cleanup;
+    }
+
+    private static long toMillis(StateTtlConfig config) {
+        try {
+            return config.getTimeToLive().toMillis();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    long now() {
+        return clock.getAsLong();
+    }
+
+    <V> TtlValue<V> wrap(V value) {
+        return new TtlValue<>(value, now());
+    }
+
+    /** Expired when {@code now >= lastAccess + ttl} (saturating at Long.MAX_VALUE). */
+    boolean isExpired(TtlValue<?> value, long now) {
+        long ts = value.getLastAccessTimestamp();
+        long expiresAt = ts > Long.MAX_VALUE - ttlMillis ? Long.MAX_VALUE : ts + ttlMillis;
+        return expiresAt <= now;
+    }
+
+    boolean returnExpired() {
+        return config.getStateVisibility() == StateTtlConfig.StateVisibility.ReturnExpiredIfNotCleanedUp;
+    }
+
+    /** Refreshes the timestamp of an unexpired value that was just read, if the update type says so. */
+    void onRead(TtlValue<?> value, long now) {
+        if (config.getUpdateType() == StateTtlConfig.UpdateType.OnReadAndWrite) {
+            value.setLastAccessTimestamp(now);
+        }
+    }
+
+    /** Runs the state's incremental cleanup, if any; called after each access of the state. */
+    void afterAccess() {
+        if (cleanup != null) {
+            cleanup.runCleanup();
+        }
+    }
+}

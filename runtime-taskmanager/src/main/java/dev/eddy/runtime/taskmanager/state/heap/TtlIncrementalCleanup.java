@@ -1,0 +1,75 @@
+package dev.eddy.runtime.taskmanager.state.heap;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * Incremental TTL cleanup of one state table: a cursor that walks the table key group by key group,
+ * wrapping around, and checks up to {@code cleanupSize} entries per run, dropping expired values.
+ * The cursor works on a copy of one key group's keys at a time, so the table may change between
+ * runs. Task thread only.
+ *
+ * @param <K> the key type
+ */
+final class TtlIncrementalCleanup<K> {
+    private final StateTable<K, Object> table;
+    private final int cleanupSize;
+    private final boolean runForEveryRecord;
+    /** Given a stored value, returns what remains after dropping expired parts, or null when nothing does. */
+    private UnaryOperator<Object> expiryFilter;
+    private int keyGroup;
+    private Object[] keys = new Object[0];
+    private int position;
+
+    TtlIncrementalCleanup(StateTable<K, Object> table, int cleanupSize, boolean runForEveryRecord) {
+        this.table = table;
+        this.cleanupSize = cleanupSize;
+        this.runForEveryRecord = runForEveryRecord;
+        this.keyGroup = table.getKeyGroupRange().getEndKeyGroup();
+    }
+
+    /** Set once by the state this cleanup belongs to, before the first run. */
+    void setExpiryFilter(UnaryOperator<Object> expiryFilter) {
+        this.expiryFilter = expiryFilter;
+    }
+
+    boolean runForEveryRecord() {
+        return runForEveryRecord;
+    }
+
+    /** Checks up to {@code cleanupSize} stored entries and removes the expired ones. */
+    @SuppressWarnings("unchecked")
+    void runCleanup() {
+        int numGroups = table.getKeyGroupRange().getNumberOfKeyGroups();
+        int checked = 0;
+        int groupsWithoutCheck = 0;
+        while (checked < cleanupSize) {
+            if (position >= keys.length) {
+                if (++groupsWithoutCheck > numGroups) {
+                    return; // a whole round found nothing: the table is empty
+                }
+                advanceKeyGroup();
+                continue;
+            }
+            K key = (K) keys[position++];
+            Object stored = table.get(keyGroup, key);
+            if (stored == null) {
+                continue;
+            }
+            checked++;
+            groupsWithoutCheck = 0;
+            Object remaining = expiryFilter.apply(stored);
+            if (remaining == null) {
+                table.remove(keyGroup, key);
+            } else if (remaining != stored) {
+                table.put(keyGroup, key, remaining);
+            }
+        }
+    }
+
+    private void advanceKeyGroup() {
+        keyGroup = keyGroup >= table.getKeyGroupRange().getEndKeyGroup()
+                ? table.getKeyGroupRange().getStartKeyGroup() : keyGroup + 1;
+        keys = table.getKeyGroup(keyGroup).keySet().toArray();
+        position = 0;
+    }
+}
