@@ -78,8 +78,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
         }
         this.currentKey = key;
         this.currentKeyGroup = keyGroup;
-        for (TtlIncrementalCleanup<K> cleanup : perRecordCleanups) {
-            cleanup.runCleanup();
+        for (int i = 0; i < perRecordCleanups.size(); i++) { // per record: no iterator
+            perRecordCleanups.get(i).runCleanup();
         }
     }
 
