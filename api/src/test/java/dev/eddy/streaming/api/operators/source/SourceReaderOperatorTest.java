@@ -131,7 +131,7 @@ class SourceReaderOperatorTest {
             }
         });
         runner.start();
-        assertThat(allRead.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(allRead.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         Thread.sleep(100);
         assertThat(runner.isAlive()).as("an unbounded source keeps running").isTrue();
 
