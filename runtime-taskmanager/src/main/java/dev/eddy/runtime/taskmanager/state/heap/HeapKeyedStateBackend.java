@@ -7,6 +7,7 @@ import dev.eddy.api.common.state.StateDescriptor;
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.runtime.state.KeyGroupRange;
 import dev.eddy.runtime.state.KeyGroupRangeAssignment;
+import dev.eddy.runtime.taskmanager.state.KeyedStateChecks;
 import dev.eddy.runtime.state.KeyedStateBackend;
 import dev.eddy.api.common.state.StateTtlConfig;
 import java.util.ArrayList;
@@ -70,12 +71,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     @Override
     public void setCurrentKey(K key) {
-        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
-        if (!keyGroupRange.contains(keyGroup)) {
-            throw new IllegalStateException("Key '" + key + "' belongs to key group " + keyGroup + ", which is not in this subtask's "
-                    + keyGroupRange + " (max parallelism " + maxParallelism + "). The key selector must be deterministic and the"
-                    + " key's hashCode must not depend on object identity (e.g. do not key by an enum's or array's hashCode).");
-        }
+        int keyGroup = KeyedStateChecks.ownedKeyGroup(key, maxParallelism, keyGroupRange);
         this.currentKey = key;
         this.currentKeyGroup = keyGroup;
         for (int i = 0; i < perRecordCleanups.size(); i++) { // per record: no iterator
@@ -120,10 +116,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     public <S extends State, T> S getPartitionedState(StateDescriptor<S, T> descriptor) {
         StateEntry existing = states.get(descriptor.getName());
         if (existing != null) {
-            if (existing.type != descriptor.getType()) {
-                throw new IllegalStateException("State '" + descriptor.getName() + "' was registered as " + existing.type
-                        + " state and is now requested as " + descriptor.getType() + " state; use a different name");
-            }
+            KeyedStateChecks.requireSameKind(descriptor.getName(), existing.type, descriptor.getType());
             return (S) existing.state;
         }
         StateTable<K, Object> table = new StateTable<>(keyGroupRange);

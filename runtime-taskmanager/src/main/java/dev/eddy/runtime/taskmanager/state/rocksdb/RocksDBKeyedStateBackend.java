@@ -12,6 +12,7 @@ import dev.eddy.core.memory.DataInputDeserializer;
 import dev.eddy.core.memory.DataOutputSerializer;
 import dev.eddy.runtime.state.KeyGroupRange;
 import dev.eddy.runtime.state.KeyGroupRangeAssignment;
+import dev.eddy.runtime.taskmanager.state.KeyedStateChecks;
 import dev.eddy.runtime.state.KeyedStateBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,12 +140,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
     @Override
     public void setCurrentKey(K key) {
-        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
-        if (!keyGroupRange.contains(keyGroup)) {
-            throw new IllegalStateException("Key '" + key + "' belongs to key group " + keyGroup + ", which is not in this subtask's "
-                    + keyGroupRange + " (max parallelism " + maxParallelism + "). The key selector must be deterministic and the"
-                    + " key's hashCode must not depend on object identity.");
-        }
+        int keyGroup = KeyedStateChecks.ownedKeyGroup(key, maxParallelism, keyGroupRange);
         keyOut.clear();
         keyOut.writeShort(keyGroup);
         try {
@@ -192,10 +188,7 @@ public final class RocksDBKeyedStateBackend<K> implements KeyedStateBackend<K> {
         checkNotDisposed();
         StateEntry existing = states.get(descriptor.getName());
         if (existing != null) {
-            if (existing.type != descriptor.getType()) {
-                throw new IllegalStateException("State '" + descriptor.getName() + "' was registered as " + existing.type
-                        + " state and is now requested as " + descriptor.getType() + " state; use a different name");
-            }
+            KeyedStateChecks.requireSameKind(descriptor.getName(), existing.type, descriptor.getType());
             return (S) existing.state;
         }
         ColumnFamilyHandle cf = db.createColumnFamily(
