@@ -32,6 +32,21 @@ final class FieldIo {
 
     private FieldIo() {}
 
+    /**
+     * Duplicates of the field serializers for another thread, or null when every one of them is
+     * stateless (returned itself), so the composite serializer can return {@code this}.
+     */
+    @SuppressWarnings("unchecked")
+    static TypeSerializer<Object>[] duplicateAll(TypeSerializer<Object>[] serializers) {
+        TypeSerializer<Object>[] dups = new TypeSerializer[serializers.length];
+        boolean changed = false;
+        for (int i = 0; i < dups.length; i++) {
+            dups[i] = serializers[i].duplicate();
+            changed |= dups[i] != serializers[i];
+        }
+        return changed ? dups : null;
+    }
+
     static int kindOf(Field field, TypeSerializer<?> serializer) {
         Class<?> t = field.getType();
         if (!t.isPrimitive()) {

@@ -83,15 +83,9 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public TypeSerializer<T> duplicate() {
-        TypeSerializer<Object>[] dups = new TypeSerializer[fieldSerializers.length];
-        boolean changed = false;
-        for (int i = 0; i < dups.length; i++) {
-            dups[i] = fieldSerializers[i].duplicate();
-            changed |= dups[i] != fieldSerializers[i];
-        }
-        return changed ? new PojoSerializer<>(clazz, fields, dups) : this;
+        TypeSerializer<Object>[] dups = FieldIo.duplicateAll(fieldSerializers);
+        return dups == null ? this : new PojoSerializer<>(clazz, fields, dups);
     }
 
     @Override

@@ -58,15 +58,9 @@ public final class TupleSerializer<T extends Tuple> extends TypeSerializer<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public TypeSerializer<T> duplicate() {
-        TypeSerializer<Object>[] dups = new TypeSerializer[arity];
-        boolean changed = false;
-        for (int i = 0; i < arity; i++) {
-            dups[i] = fieldSerializers[i].duplicate();
-            changed |= dups[i] != fieldSerializers[i];
-        }
-        return changed ? new TupleSerializer<>(tupleClass, dups) : this;
+        TypeSerializer<Object>[] dups = FieldIo.duplicateAll(fieldSerializers);
+        return dups == null ? this : new TupleSerializer<>(tupleClass, dups);
     }
 
     @Override
