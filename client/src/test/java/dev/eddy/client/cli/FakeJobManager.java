@@ -79,6 +79,11 @@ final class FakeJobManager implements DispatcherGateway, BlobStore, AutoCloseabl
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint(String jobId, String targetDirectory, boolean stop) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("savepoints not scripted in this fake"));
+    }
+
+    @Override
     public CompletableFuture<ClusterOverview> getClusterOverview() {
         return CompletableFuture.completedFuture(ClusterOverview.getDefaultInstance());
     }

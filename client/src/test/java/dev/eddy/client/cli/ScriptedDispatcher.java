@@ -74,6 +74,11 @@ final class ScriptedDispatcher implements DispatcherGateway, DispatcherConnector
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint(String jobId, String targetDirectory, boolean stop) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("savepoints not scripted in this fake"));
+    }
+
+    @Override
     public CompletableFuture<ClusterOverview> getClusterOverview() {
         return answer(ClusterOverview.getDefaultInstance());
     }

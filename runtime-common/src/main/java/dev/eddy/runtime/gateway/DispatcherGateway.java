@@ -28,4 +28,11 @@ public interface DispatcherGateway {
     CompletableFuture<String> cancelJob(String jobId);
 
     CompletableFuture<ClusterOverview> getClusterOverview();
+
+    /**
+     * Takes a savepoint of a running job into {@code targetDirectory} (empty: the configured
+     * savepoint dir); with {@code stop} the job then finishes (stop-with-savepoint). Completes with
+     * the savepoint's directory; fails with a message if the job is not running or has no directory.
+     */
+    CompletableFuture<String> triggerSavepoint(String jobId, String targetDirectory, boolean stop);
 }

@@ -1,5 +1,7 @@
 package dev.eddy.runtime.gateway;
 
+import dev.eddy.proto.CheckpointNotificationRequest;
+import dev.eddy.proto.TriggerCheckpointRequest;
 import dev.eddy.proto.Ack;
 import dev.eddy.proto.SubmitTaskResponse;
 import dev.eddy.proto.TaskDeploymentDescriptor;
@@ -11,6 +13,12 @@ public interface TaskExecutorGateway {
     CompletableFuture<SubmitTaskResponse> submitTask(TaskDeploymentDescriptor tdd);
 
     CompletableFuture<Ack> cancelTask(String executionAttemptId);
+
+    /** Source tasks: start checkpoint {@code request.checkpoint_id} (inject a barrier). Not ok if the task is not running. */
+    CompletableFuture<Ack> triggerCheckpoint(TriggerCheckpointRequest request);
+
+    /** Tells a task that a checkpoint completed or was aborted (ok even if the task is gone). */
+    CompletableFuture<Ack> notifyCheckpoint(CheckpointNotificationRequest request);
 
     /** The job no longer uses this slot; the TM cancels anything still running in it and frees it. */
     CompletableFuture<Ack> freeSlot(String allocationId, String jobId);

@@ -1,5 +1,7 @@
 package dev.eddy.runtime.rpc;
 
+import dev.eddy.proto.SavepointRequest;
+import dev.eddy.proto.SavepointResponse;
 import dev.eddy.proto.CancelJobResponse;
 import dev.eddy.proto.ClusterOverview;
 import dev.eddy.proto.ClusterOverviewRequest;
@@ -54,6 +56,12 @@ public final class DispatcherGrpcService extends DispatcherServiceGrpc.Dispatche
     public void cancelJob(JobIdRequest request, StreamObserver<CancelJobResponse> observer) {
         ServerCalls.reply(() -> dispatcher.cancelJob(request.getJobId()),
                 state -> CancelJobResponse.newBuilder().setState(state).build(), observer);
+    }
+
+    @Override
+    public void triggerSavepoint(SavepointRequest request, StreamObserver<SavepointResponse> observer) {
+        ServerCalls.reply(() -> dispatcher.triggerSavepoint(request.getJobId(), request.getTargetDirectory(), request.getStop()),
+                path -> SavepointResponse.newBuilder().setSavepointPath(path).build(), observer);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.eddy.runtime.rpc;
 
+import dev.eddy.proto.SavepointRequest;
+import dev.eddy.proto.SavepointResponse;
 import dev.eddy.proto.CancelJobResponse;
 import dev.eddy.proto.ClusterOverview;
 import dev.eddy.proto.ClusterOverviewRequest;
@@ -130,6 +132,14 @@ public final class GrpcDispatcherGateway implements DispatcherGateway {
     public CompletableFuture<String> cancelJob(String jobId) {
         return ClientCalls.<CancelJobResponse, String>unary(address, o -> withDeadline(timeout).cancelJob(jobIdRequest(jobId), o),
                 CancelJobResponse::getState);
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(String jobId, String targetDirectory, boolean stop) {
+        SavepointRequest request = SavepointRequest.newBuilder().setJobId(jobId)
+                .setTargetDirectory(targetDirectory == null ? "" : targetDirectory).setStop(stop).build();
+        return ClientCalls.<SavepointResponse, String>unary(address,
+                o -> withDeadline(java.time.Duration.ofMinutes(15)).triggerSavepoint(request, o), SavepointResponse::getSavepointPath);
     }
 
     @Override

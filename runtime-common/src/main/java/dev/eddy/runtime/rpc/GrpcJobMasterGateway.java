@@ -1,5 +1,7 @@
 package dev.eddy.runtime.rpc;
 
+import dev.eddy.proto.AcknowledgeCheckpointRequest;
+import dev.eddy.proto.DeclineCheckpointRequest;
 import dev.eddy.proto.Ack;
 import dev.eddy.proto.JobMasterServiceGrpc;
 import dev.eddy.proto.TaskExecutionStateProto;
@@ -29,5 +31,17 @@ public final class GrpcJobMasterGateway implements JobMasterGateway {
     public CompletableFuture<Ack> updateTaskExecutionState(TaskExecutionStateProto state) {
         return ClientCalls.unary(address,
                 o -> stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).updateTaskExecutionState(state, o));
+    }
+
+    @Override
+    public CompletableFuture<Ack> acknowledgeCheckpoint(AcknowledgeCheckpointRequest request) {
+        return ClientCalls.unary(address,
+                o -> stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).acknowledgeCheckpoint(request, o));
+    }
+
+    @Override
+    public CompletableFuture<Ack> declineCheckpoint(DeclineCheckpointRequest request) {
+        return ClientCalls.unary(address,
+                o -> stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).declineCheckpoint(request, o));
     }
 }

@@ -1,5 +1,7 @@
 package dev.eddy.runtime.rpc;
 
+import dev.eddy.proto.CheckpointNotificationRequest;
+import dev.eddy.proto.TriggerCheckpointRequest;
 import dev.eddy.proto.Ack;
 import dev.eddy.proto.CancelTaskRequest;
 import dev.eddy.proto.FreeSlotRequest;
@@ -41,6 +43,16 @@ public final class GrpcTaskExecutorGateway implements TaskExecutorGateway {
     public CompletableFuture<Ack> cancelTask(String executionAttemptId) {
         CancelTaskRequest request = CancelTaskRequest.newBuilder().setExecutionAttemptId(executionAttemptId).build();
         return ClientCalls.unary(address, o -> deadline().cancelTask(request, o));
+    }
+
+    @Override
+    public CompletableFuture<Ack> triggerCheckpoint(TriggerCheckpointRequest request) {
+        return ClientCalls.unary(address, o -> deadline().triggerCheckpoint(request, o));
+    }
+
+    @Override
+    public CompletableFuture<Ack> notifyCheckpoint(CheckpointNotificationRequest request) {
+        return ClientCalls.unary(address, o -> deadline().notifyCheckpoint(request, o));
     }
 
     @Override

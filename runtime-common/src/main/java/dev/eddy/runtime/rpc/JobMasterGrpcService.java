@@ -1,5 +1,7 @@
 package dev.eddy.runtime.rpc;
 
+import dev.eddy.proto.AcknowledgeCheckpointRequest;
+import dev.eddy.proto.DeclineCheckpointRequest;
 import dev.eddy.proto.Ack;
 import dev.eddy.proto.JobMasterServiceGrpc;
 import dev.eddy.proto.TaskExecutionStateProto;
@@ -17,5 +19,15 @@ public final class JobMasterGrpcService extends JobMasterServiceGrpc.JobMasterSe
     @Override
     public void updateTaskExecutionState(TaskExecutionStateProto request, StreamObserver<Ack> observer) {
         ServerCalls.reply(() -> gateway.updateTaskExecutionState(request), observer);
+    }
+
+    @Override
+    public void acknowledgeCheckpoint(AcknowledgeCheckpointRequest request, StreamObserver<Ack> observer) {
+        ServerCalls.reply(() -> gateway.acknowledgeCheckpoint(request), observer);
+    }
+
+    @Override
+    public void declineCheckpoint(DeclineCheckpointRequest request, StreamObserver<Ack> observer) {
+        ServerCalls.reply(() -> gateway.declineCheckpoint(request), observer);
     }
 }

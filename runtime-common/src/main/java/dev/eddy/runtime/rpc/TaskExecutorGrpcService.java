@@ -1,5 +1,7 @@
 package dev.eddy.runtime.rpc;
 
+import dev.eddy.proto.CheckpointNotificationRequest;
+import dev.eddy.proto.TriggerCheckpointRequest;
 import dev.eddy.proto.Ack;
 import dev.eddy.proto.CancelTaskRequest;
 import dev.eddy.proto.FreeSlotRequest;
@@ -25,6 +27,16 @@ public final class TaskExecutorGrpcService extends TaskExecutorServiceGrpc.TaskE
     @Override
     public void cancelTask(CancelTaskRequest request, StreamObserver<Ack> observer) {
         ServerCalls.reply(() -> gateway.cancelTask(request.getExecutionAttemptId()), observer);
+    }
+
+    @Override
+    public void triggerCheckpoint(TriggerCheckpointRequest request, StreamObserver<Ack> observer) {
+        ServerCalls.reply(() -> gateway.triggerCheckpoint(request), observer);
+    }
+
+    @Override
+    public void notifyCheckpoint(CheckpointNotificationRequest request, StreamObserver<Ack> observer) {
+        ServerCalls.reply(() -> gateway.notifyCheckpoint(request), observer);
     }
 
     @Override

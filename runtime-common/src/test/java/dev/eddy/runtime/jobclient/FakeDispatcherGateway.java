@@ -61,6 +61,11 @@ final class FakeDispatcherGateway implements DispatcherGateway {
     }
 
     @Override
+    public CompletableFuture<String> triggerSavepoint(String jobId, String targetDirectory, boolean stop) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("savepoints not scripted in this fake"));
+    }
+
+    @Override
     public CompletableFuture<ClusterOverview> getClusterOverview() {
         throw new UnsupportedOperationException();
     }

@@ -1,5 +1,9 @@
 package dev.eddy.runtime.rpc;
 
+import dev.eddy.proto.CheckpointNotificationRequest;
+import dev.eddy.proto.TriggerCheckpointRequest;
+import dev.eddy.proto.DeclineCheckpointRequest;
+import dev.eddy.proto.AcknowledgeCheckpointRequest;
 import dev.eddy.proto.Ack;
 import dev.eddy.proto.ClusterOverview;
 import dev.eddy.proto.HeartbeatRequest;
@@ -97,6 +101,11 @@ final class FakeGateways {
         }
 
         @Override
+        public CompletableFuture<String> triggerSavepoint(String jobId, String targetDirectory, boolean stop) {
+            return answer(() -> CompletableFuture.completedFuture("/sp/" + jobId + (stop ? "/stopped" : "")));
+        }
+
+        @Override
         public CompletableFuture<ClusterOverview> getClusterOverview() {
             return answer(() -> CompletableFuture.completedFuture(
                     ClusterOverview.newBuilder().setSlotsTotal(8).setSlotsFree(3).setJobsRunning(jobs.size()).build()));
@@ -163,7 +172,7 @@ final class FakeGateways {
     }
 
     static final class FakeJobMaster implements JobMasterGateway {
-        final List<TaskExecutionStateProto> received = new CopyOnWriteArrayList<>();
+        final List<Object> received = new CopyOnWriteArrayList<>();
 
         @Override
         public CompletableFuture<Ack> updateTaskExecutionState(TaskExecutionStateProto state) {
@@ -172,6 +181,18 @@ final class FakeGateways {
                 throw new IllegalStateException("No JobMaster for job ''");
             }
             return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).setMessage("seen " + state.getState()).build());
+        }
+
+        @Override
+        public CompletableFuture<Ack> acknowledgeCheckpoint(AcknowledgeCheckpointRequest request) {
+            received.add(request);
+            return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
+        }
+
+        @Override
+        public CompletableFuture<Ack> declineCheckpoint(DeclineCheckpointRequest request) {
+            received.add(request);
+            return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
         }
     }
 
@@ -187,6 +208,18 @@ final class FakeGateways {
         @Override
         public CompletableFuture<Ack> cancelTask(String executionAttemptId) {
             received.add("cancel " + executionAttemptId);
+            return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
+        }
+
+        @Override
+        public CompletableFuture<Ack> triggerCheckpoint(TriggerCheckpointRequest request) {
+            received.add(request);
+            return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
+        }
+
+        @Override
+        public CompletableFuture<Ack> notifyCheckpoint(CheckpointNotificationRequest request) {
+            received.add(request);
             return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
         }
 

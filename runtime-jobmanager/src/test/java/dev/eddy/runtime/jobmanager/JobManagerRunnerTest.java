@@ -1,5 +1,7 @@
 package dev.eddy.runtime.jobmanager;
 
+import dev.eddy.proto.CheckpointNotificationRequest;
+import dev.eddy.proto.TriggerCheckpointRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -55,6 +57,16 @@ class JobManagerRunnerTest {
                 @Override
                 public CompletableFuture<Ack> cancelTask(String executionAttemptId) {
                     return tm[0].cancelTask(executionAttemptId);
+                }
+
+                @Override
+                public CompletableFuture<Ack> triggerCheckpoint(TriggerCheckpointRequest request) {
+                    return tm[0].triggerCheckpoint(request);
+                }
+
+                @Override
+                public CompletableFuture<Ack> notifyCheckpoint(CheckpointNotificationRequest request) {
+                    return tm[0].notifyCheckpoint(request);
                 }
 
                 @Override

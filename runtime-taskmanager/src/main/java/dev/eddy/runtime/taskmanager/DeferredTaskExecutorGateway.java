@@ -1,5 +1,7 @@
 package dev.eddy.runtime.taskmanager;
 
+import dev.eddy.proto.CheckpointNotificationRequest;
+import dev.eddy.proto.TriggerCheckpointRequest;
 import dev.eddy.proto.Ack;
 import dev.eddy.proto.SubmitTaskResponse;
 import dev.eddy.proto.TaskDeploymentDescriptor;
@@ -39,6 +41,24 @@ final class DeferredTaskExecutorGateway implements TaskExecutorGateway {
     public CompletableFuture<Ack> cancelTask(String executionAttemptId) {
         try {
             return get().cancelTask(executionAttemptId);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Ack> triggerCheckpoint(TriggerCheckpointRequest request) {
+        try {
+            return get().triggerCheckpoint(request);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Ack> notifyCheckpoint(CheckpointNotificationRequest request) {
+        try {
+            return get().notifyCheckpoint(request);
         } catch (IllegalStateException e) {
             return CompletableFuture.failedFuture(e);
         }

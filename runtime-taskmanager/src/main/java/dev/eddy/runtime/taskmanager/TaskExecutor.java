@@ -1,5 +1,7 @@
 package dev.eddy.runtime.taskmanager;
 
+import dev.eddy.proto.CheckpointNotificationRequest;
+import dev.eddy.proto.TriggerCheckpointRequest;
 import dev.eddy.proto.Ack;
 import dev.eddy.proto.HeartbeatRequest;
 import dev.eddy.proto.HeartbeatResponse;
@@ -106,6 +108,30 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
                         .setMessage("No task " + executionAttemptId + " on TaskManager " + settings.taskManagerId() + " (it may have ended)").build();
             }
             task.cancel();
+            return Ack.newBuilder().setOk(true).build();
+        });
+    }
+
+    @Override
+    public CompletableFuture<Ack> triggerCheckpoint(TriggerCheckpointRequest request) {
+        return call(() -> {
+            Task task = tasks.get(request.getExecutionAttemptId());
+            if (task == null) {
+                return Ack.newBuilder().setOk(false).setMessage("No task " + request.getExecutionAttemptId() + " on TaskManager "
+                        + settings.taskManagerId() + " (it may have ended); checkpoint " + request.getCheckpointId() + " not started").build();
+            }
+            String refused = task.triggerCheckpoint(request.getCheckpointId(), request.getTimestamp(), request.getOptions());
+            return Ack.newBuilder().setOk(refused == null).setMessage(refused == null ? "" : refused).build();
+        });
+    }
+
+    @Override
+    public CompletableFuture<Ack> notifyCheckpoint(CheckpointNotificationRequest request) {
+        return call(() -> {
+            Task task = tasks.get(request.getExecutionAttemptId());
+            if (task != null) {
+                task.notifyCheckpoint(request.getCheckpointId(), request.getCompleted());
+            }
             return Ack.newBuilder().setOk(true).build();
         });
     }

@@ -1,5 +1,7 @@
 package dev.eddy.streaming.api.environment;
 
+import dev.eddy.core.execution.CheckpointingMode;
+
 import dev.eddy.api.common.JobExecutionResult;
 import dev.eddy.api.common.eventtime.WatermarkStrategy;
 import dev.eddy.api.common.functions.InvalidTypesException;
@@ -169,6 +171,28 @@ public class StreamExecutionEnvironment {
             return -1;
         }
         return configuration.get(ExecutionOptions.BUFFER_TIMEOUT).toMillis();
+    }
+
+    /**
+     * Enables periodic exactly-once checkpoints every {@code interval} ms
+     * ({@code execution.checkpointing.interval}).
+     */
+    public StreamExecutionEnvironment enableCheckpointing(long interval) {
+        getCheckpointConfig().setCheckpointInterval(interval);
+        return this;
+    }
+
+    /** Enables periodic checkpoints every {@code interval} ms with the given consistency mode. */
+    public StreamExecutionEnvironment enableCheckpointing(long interval, CheckpointingMode mode) {
+        CheckpointConfig config = getCheckpointConfig();
+        config.setCheckpointInterval(interval);
+        config.setCheckpointingConsistencyMode(mode);
+        return this;
+    }
+
+    /** The checkpoint settings: a view over this environment's configuration. */
+    public CheckpointConfig getCheckpointConfig() {
+        return new CheckpointConfig(configuration);
     }
 
     /** Serializer settings derived from the configuration. */

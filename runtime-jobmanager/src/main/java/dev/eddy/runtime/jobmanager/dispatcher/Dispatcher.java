@@ -1,5 +1,7 @@
 package dev.eddy.runtime.jobmanager.dispatcher;
 
+import dev.eddy.proto.DeclineCheckpointRequest;
+import dev.eddy.proto.AcknowledgeCheckpointRequest;
 import dev.eddy.proto.Ack;
 import dev.eddy.proto.ClusterOverview;
 import dev.eddy.proto.JobGraphProto;
@@ -146,6 +148,43 @@ public final class Dispatcher implements DispatcherGateway, JobMasterGateway, Au
                 return CompletableFuture.completedFuture(Ack.newBuilder().setOk(false).setMessage(why + "; state update ignored").build());
             }
             return entry.jobMaster.updateTaskExecutionState(state);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Ack> acknowledgeCheckpoint(AcknowledgeCheckpointRequest request) {
+        return compose(() -> {
+            JobEntry entry = jobs.get(request.getJobId());
+            if (entry == null || entry.jobMaster == null) {
+                return CompletableFuture.completedFuture(Ack.newBuilder().setOk(false)
+                        .setMessage("Job " + request.getJobId() + " is not running; checkpoint acknowledgement ignored").build());
+            }
+            return entry.jobMaster.acknowledgeCheckpoint(request);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Ack> declineCheckpoint(DeclineCheckpointRequest request) {
+        return compose(() -> {
+            JobEntry entry = jobs.get(request.getJobId());
+            if (entry == null || entry.jobMaster == null) {
+                return CompletableFuture.completedFuture(Ack.newBuilder().setOk(false)
+                        .setMessage("Job " + request.getJobId() + " is not running; checkpoint decline ignored").build());
+            }
+            return entry.jobMaster.declineCheckpoint(request);
+        });
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(String jobId, String targetDirectory, boolean stop) {
+        return compose(() -> {
+            JobEntry entry = entry(jobId);
+            if (entry.jobMaster == null) {
+                return CompletableFuture.failedFuture(new IllegalStateException("Job " + jobId + " is "
+                        + entry.finalStatus.getState() + "; a savepoint needs a running job"));
+            }
+            LOG.info("Triggering a savepoint of job {} into '{}'{}", jobId, targetDirectory, stop ? " and stopping it" : "");
+            return entry.jobMaster.triggerSavepoint(targetDirectory, stop);
         });
     }
 

@@ -1,5 +1,7 @@
 package dev.eddy.runtime.jobmanager.jobmaster;
 
+import dev.eddy.proto.DeclineCheckpointRequest;
+import dev.eddy.proto.AcknowledgeCheckpointRequest;
 import dev.eddy.configuration.Configuration;
 import dev.eddy.proto.Ack;
 import dev.eddy.proto.JobGraphProto;
@@ -127,6 +129,27 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     @Override
     public CompletableFuture<Ack> updateTaskExecutionState(TaskExecutionStateProto update) {
         return call(() -> onTaskStateUpdate(update));
+    }
+
+    @Override
+    public CompletableFuture<Ack> acknowledgeCheckpoint(AcknowledgeCheckpointRequest request) {
+        // STUB: owned by the coordinator helper (checkpoint coordinator integration)
+        return CompletableFuture.completedFuture(ack(false, "checkpoints are not implemented yet"));
+    }
+
+    @Override
+    public CompletableFuture<Ack> declineCheckpoint(DeclineCheckpointRequest request) {
+        // STUB: owned by the coordinator helper
+        return CompletableFuture.completedFuture(ack(false, "checkpoints are not implemented yet"));
+    }
+
+    /**
+     * Takes a savepoint into {@code targetDirectory} (empty: the job's savepoint dir); with
+     * {@code stop}, the job finishes afterwards. Completes with the savepoint directory.
+     */
+    public CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean stop) {
+        // STUB: owned by the coordinator helper
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("savepoints are not implemented yet"));
     }
 
     /** Starts cancelling; completes with the job state right after (CANCELLING or a terminal state). */

@@ -1,5 +1,7 @@
 package dev.eddy.runtime.jobmanager.testing;
 
+import dev.eddy.proto.CheckpointNotificationRequest;
+import dev.eddy.proto.TriggerCheckpointRequest;
 import dev.eddy.proto.Ack;
 import dev.eddy.proto.SubmitTaskResponse;
 import dev.eddy.proto.TaskDeploymentDescriptor;
@@ -60,6 +62,21 @@ public final class FakeTaskExecutor implements TaskExecutorGateway {
         if (!ignoreCancels) {
             reportAsync(executionAttemptId, "CANCELED", ""); // called on the JobMaster's thread: never wait here
         }
+        return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
+    }
+
+    /** Checkpoint triggers and notifications received, in order. */
+    public final List<Object> checkpointMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<Ack> triggerCheckpoint(TriggerCheckpointRequest request) {
+        checkpointMessages.add(request);
+        return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
+    }
+
+    @Override
+    public CompletableFuture<Ack> notifyCheckpoint(CheckpointNotificationRequest request) {
+        checkpointMessages.add(request);
         return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
     }
 

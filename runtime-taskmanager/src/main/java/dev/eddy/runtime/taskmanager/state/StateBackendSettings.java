@@ -66,7 +66,7 @@ public record StateBackendSettings(Kind kind, Path localDirectory) {
     }
 
     /** A new keyed backend for subtask {@code subtaskIndex} of an operator; {@code name} names its files. */
-    public <K> KeyedStateBackend<K> createKeyedBackend(TypeSerializer<K> keySerializer, int maxParallelism, int parallelism,
+    public <K> SnapshotableKeyedStateBackend<K> createKeyedBackend(TypeSerializer<K> keySerializer, int maxParallelism, int parallelism,
             int subtaskIndex, String name) {
         if (kind == Kind.ROCKSDB) {
             return RocksDBKeyedStateBackend.forSubtask(keySerializer, maxParallelism, parallelism, subtaskIndex, localDirectory, name);

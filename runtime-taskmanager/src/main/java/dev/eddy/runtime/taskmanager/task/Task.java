@@ -2,7 +2,12 @@ package dev.eddy.runtime.taskmanager.task;
 
 import dev.eddy.api.common.JobID;
 import dev.eddy.configuration.Configuration;
+import dev.eddy.proto.CheckpointOptionsProto;
 import dev.eddy.proto.TaskDeploymentDescriptor;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOptions;
+import dev.eddy.runtime.taskmanager.checkpoint.SubtaskCheckpointCoordinator;
+import dev.eddy.runtime.taskmanager.task.io.CheckpointBarrierListener;
 import dev.eddy.proto.TaskExecutionStateProto;
 import dev.eddy.runtime.state.KeyGroupRangeAssignment;
 import dev.eddy.runtime.taskmanager.state.StateBackendSettings;
@@ -54,6 +59,7 @@ public final class Task implements Runnable {
     private volatile boolean canceled;
     private volatile SourceOperator<?> runningSource;
     private volatile Throwable failureCause;
+    private volatile SubtaskCheckpointCoordinator checkpoints;
 
     /**
      * @param classLoaderFuture the job's user class loader (awaited on the task thread while DEPLOYING)
@@ -168,13 +174,18 @@ public final class Task implements Runnable {
                     new MailboxExecutorImpl(mailbox), JobSettings.objectReuse(jobConf), JobSettings.bufferTimeoutMillis(jobConf),
                     StateBackendSettings.fromConfiguration(jobConf));
             chain = new OperatorChain(resources.getChainConfig(), ctx, resources.getWriters());
+            chain.initializeState(tdd.hasRestore() ? tdd.getRestore() : null);
+            SubtaskCheckpointCoordinator coordinator = new SubtaskCheckpointCoordinator(tdd.getJobId(), tdd.getExecutionAttemptId(),
+                    taskNameWithSubtasks, chain, resources.getWriters(), services.jobMaster(), services.asyncSnapshots(),
+                    () -> !canceled && !state.get().isTerminal());
             chain.openOperators();
+            checkpoints = coordinator;
             switchTo(ExecutionState.INITIALIZING, ExecutionState.RUNNING);
             loop.startPeriodicFlush(chain.getFlushIntervalMillis());
             if (chain.getHeadOperator() instanceof SourceOperator) {
                 runSource((SourceOperator<?>) chain.getHeadOperator(), loop);
             } else {
-                loop.runInputLoop(resources.createInputProcessor(chain));
+                loop.runInputLoop(resources.createInputProcessor(chain, barrierListener(coordinator)));
             }
             loop.checkCanceled();
             chain.finishOperators();
@@ -200,6 +211,55 @@ public final class Task implements Runnable {
         resources.release();
         finalTransition(failure);
         terminate();
+    }
+
+    private static CheckpointBarrierListener barrierListener(SubtaskCheckpointCoordinator coordinator) {
+        return new CheckpointBarrierListener() {
+            @Override
+            public void onBarrierComplete(CheckpointBarrier barrier, long alignmentNanos) throws Exception {
+                coordinator.checkpoint(barrier, alignmentNanos);
+            }
+
+            @Override
+            public void onCheckpointAborted(long checkpointId, String reason) throws Exception {
+                coordinator.abort(checkpointId, reason);
+            }
+        };
+    }
+
+    /**
+     * Starts checkpoint {@code checkpointId} at this source task: the snapshot is taken and the
+     * barrier emitted on the task thread at the source's next yield. Any thread.
+     *
+     * @return null when started, else why not (not running, not a source)
+     */
+    public String triggerCheckpoint(long checkpointId, long timestamp, CheckpointOptionsProto options) {
+        SubtaskCheckpointCoordinator coordinator = checkpoints;
+        ExecutionState s = state.get();
+        if (coordinator == null || s != ExecutionState.RUNNING) {
+            return "Task " + taskNameWithSubtasks + " is " + s + ", not RUNNING; checkpoint " + checkpointId + " cannot start there";
+        }
+        if (runningSource == null) {
+            return "Task " + taskNameWithSubtasks + " is not a source task; checkpoints are triggered at sources only";
+        }
+        CheckpointBarrier barrier = new CheckpointBarrier(checkpointId, timestamp, CheckpointOptions.fromProto(options));
+        boolean queued = mailbox.put(new Mail(() -> coordinator.checkpoint(barrier, 0), "checkpoint " + checkpointId));
+        return queued ? null : "Task " + taskNameWithSubtasks + " is shutting down; checkpoint " + checkpointId + " cannot start there";
+    }
+
+    /** Tells the operators (on the task thread) that a checkpoint completed or was aborted. Any thread; dropped if the task ended. */
+    public void notifyCheckpoint(long checkpointId, boolean completed) {
+        SubtaskCheckpointCoordinator coordinator = checkpoints;
+        if (coordinator == null) {
+            return;
+        }
+        mailbox.put(new Mail(() -> {
+            if (completed) {
+                coordinator.notifyComplete(checkpointId);
+            } else {
+                coordinator.notifyAborted(checkpointId);
+            }
+        }, (completed ? "checkpoint complete " : "checkpoint aborted ") + checkpointId));
     }
 
     private ClassLoader awaitClassLoader() throws Exception {

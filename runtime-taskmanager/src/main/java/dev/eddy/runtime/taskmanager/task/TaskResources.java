@@ -1,5 +1,6 @@
 package dev.eddy.runtime.taskmanager.task;
 
+import dev.eddy.runtime.taskmanager.task.io.CheckpointBarrierListener;
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.proto.InputChannelDescriptor;
 import dev.eddy.proto.InputGateDescriptor;
@@ -111,7 +112,7 @@ final class TaskResources {
     }
 
     /** The head's input processor, or null when the head has no inputs. */
-    StreamInputProcessor createInputProcessor(OperatorChain chain) {
+    StreamInputProcessor createInputProcessor(OperatorChain chain, CheckpointBarrierListener barrierListener) {
         if (readers.isEmpty()) {
             return null;
         }

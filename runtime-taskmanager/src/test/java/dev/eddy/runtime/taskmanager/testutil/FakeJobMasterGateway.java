@@ -1,5 +1,7 @@
 package dev.eddy.runtime.taskmanager.testutil;
 
+import dev.eddy.proto.DeclineCheckpointRequest;
+import dev.eddy.proto.AcknowledgeCheckpointRequest;
 import dev.eddy.proto.Ack;
 import dev.eddy.proto.TaskExecutionStateProto;
 import dev.eddy.runtime.gateway.JobMasterGateway;
@@ -15,6 +17,21 @@ public final class FakeJobMasterGateway implements JobMasterGateway {
     @Override
     public CompletableFuture<Ack> updateTaskExecutionState(TaskExecutionStateProto state) {
         updates.add(state);
+        return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
+    }
+
+    public final List<AcknowledgeCheckpointRequest> acks = new CopyOnWriteArrayList<>();
+    public final List<DeclineCheckpointRequest> declines = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<Ack> acknowledgeCheckpoint(AcknowledgeCheckpointRequest request) {
+        acks.add(request);
+        return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
+    }
+
+    @Override
+    public CompletableFuture<Ack> declineCheckpoint(DeclineCheckpointRequest request) {
+        declines.add(request);
         return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
     }
 

@@ -5,7 +5,14 @@ import dev.eddy.api.java.functions.KeySelector;
 import dev.eddy.runtime.graph.NetworkOutputConfig;
 import dev.eddy.runtime.graph.OperatorConfig;
 import dev.eddy.runtime.graph.TaskChainConfig;
+import dev.eddy.proto.OperatorSubtaskStateProto;
+import dev.eddy.proto.TaskRestoreProto;
 import dev.eddy.runtime.state.KeyedStateBackend;
+import dev.eddy.runtime.taskmanager.checkpoint.AsyncSnapshot;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOptions;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointStreamFactory;
+import dev.eddy.runtime.taskmanager.state.OperatorStateHandler;
+import dev.eddy.runtime.taskmanager.state.SnapshotableKeyedStateBackend;
 import dev.eddy.runtime.taskmanager.task.io.OutputWriter;
 import dev.eddy.streaming.api.operators.OneInputStreamOperator;
 import dev.eddy.streaming.api.operators.Output;
@@ -15,7 +22,10 @@ import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.partitioner.StreamPartitioner;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -23,7 +33,8 @@ import java.util.List;
  * thread, network edges go through the task's writers. The constructor creates each operator's
  * outputs, keyed backend and runtime context and calls {@code setup} on every operator.
  *
- * <p>Lifecycle (task thread only): {@link #openOperators()} tail to head, so an operator's
+ * <p>Lifecycle (task thread only): {@link #initializeState} (restore, tail to head),
+ * {@link #openOperators()} tail to head, so an operator's
  * successors are open before it can emit; {@link #finishOperators()} head to tail at the end of
  * the input, so buffered results still reach open successors; {@link #closeOperators()} always,
  * also after a failure or cancellation.
@@ -34,7 +45,9 @@ import java.util.List;
 public final class OperatorChain {
     private final List<OperatorConfig> configs;
     private final List<StreamOperator<?>> operators;
-    private final List<KeyedStateBackend<Object>> backends;
+    private final List<SnapshotableKeyedStateBackend<Object>> backends;
+    private final List<OperatorStateHandler> stateHandlers = new ArrayList<>();
+    private OperatorStateHandler[] orderedHandlers;
     private final List<Integer> topologicalOrder;
     private final ChainContext context;
     private long flushIntervalMillis = -1;
@@ -62,6 +75,14 @@ public final class OperatorChain {
 
     /** Disposes every created keyed backend; failures are added to {@code failure} as suppressed. */
     private void disposeBackends(Throwable failure) {
+        for (OperatorStateHandler h : stateHandlers) {
+            try {
+                h.dispose();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        stateHandlers.clear();
         for (KeyedStateBackend<Object> b : backends) {
             if (b != null) {
                 try {
@@ -74,7 +95,7 @@ public final class OperatorChain {
     }
 
     @SuppressWarnings("unchecked")
-    private KeyedStateBackend<Object> createBackend(OperatorConfig oc) {
+    private SnapshotableKeyedStateBackend<Object> createBackend(OperatorConfig oc) {
         int max = context.taskInfo().getMaxNumberOfParallelSubtasks();
         return context.stateBackend().createKeyedBackend((TypeSerializer<Object>) oc.getStateKeySerializer(), max,
                 context.taskInfo().getNumberOfParallelSubtasks(), context.taskInfo().getIndexOfThisSubtask(),
@@ -156,6 +177,82 @@ public final class OperatorChain {
     /** Smallest positive buffer timeout over the network outputs, or -1 when none needs periodic flushing. */
     public long getFlushIntervalMillis() {
         return flushIntervalMillis;
+    }
+
+    // ------------------------------------------------------------------ state and checkpoints
+
+    /**
+     * Restores (or creates empty) every operator's state and calls {@code initializeState} on each,
+     * tail to head. Called once, after construction and before {@link #openOperators()}.
+     *
+     * @param restore what this subtask restores, null on a fresh start
+     */
+    public void initializeState(TaskRestoreProto restore) throws Exception {
+        Map<String, OperatorSubtaskStateProto> byUid = new HashMap<>();
+        Path base = null;
+        long restoredId = -1;
+        if (restore != null) {
+            restoredId = restore.getCheckpointId();
+            base = restore.getBaseDirectory().isEmpty() ? null : Path.of(restore.getBaseDirectory());
+            for (OperatorSubtaskStateProto o : restore.getOperatorsList()) {
+                byUid.put(o.getOperatorUid(), o);
+            }
+        }
+        OperatorStateHandler[] handlers = new OperatorStateHandler[configs.size()];
+        for (int k = topologicalOrder.size() - 1; k >= 0; k--) {
+            int i = topologicalOrder.get(k);
+            OperatorConfig oc = configs.get(i);
+            OperatorStateHandler h = new OperatorStateHandler(oc.getUid(), backends.get(i), byUid.get(oc.getUid()), base, restoredId,
+                    context.userClassLoader());
+            handlers[i] = h;
+            stateHandlers.add(h);
+            h.initializeOperatorState(operators.get(i));
+        }
+        orderedHandlers = handlers;
+    }
+
+    /** Head to tail: operators emit what must precede the barrier. */
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        for (int i : topologicalOrder) {
+            operators.get(i).prepareSnapshotPreBarrier(checkpointId);
+        }
+    }
+
+    /**
+     * Synchronous part of the snapshot of every operator (head to tail); returns their async parts.
+     * If one fails, the parts already taken are discarded and the failure is thrown.
+     */
+    public List<AsyncSnapshot<OperatorSubtaskStateProto>> snapshotState(long checkpointId, long timestamp, CheckpointOptions options,
+            CheckpointStreamFactory streams) throws Exception {
+        if (orderedHandlers == null) {
+            throw new IllegalStateException("Operator state of " + context.taskInfo().getTaskNameWithSubtasks() + " is not initialized");
+        }
+        List<AsyncSnapshot<OperatorSubtaskStateProto>> parts = new ArrayList<>();
+        try {
+            for (int i : topologicalOrder) {
+                parts.add(orderedHandlers[i].snapshotState(operators.get(i), checkpointId, timestamp, options, streams));
+            }
+        } catch (Exception | Error e) {
+            for (AsyncSnapshot<OperatorSubtaskStateProto> p : parts) {
+                p.discard();
+            }
+            throw e;
+        }
+        return parts;
+    }
+
+    /** Tells every operator, head to tail, that a checkpoint completed. */
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        for (int i : topologicalOrder) {
+            operators.get(i).notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    /** Tells every operator, head to tail, that a checkpoint was aborted. */
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        for (int i : topologicalOrder) {
+            operators.get(i).notifyCheckpointAborted(checkpointId);
+        }
     }
 
     /** Opens operators tail to head. */

@@ -46,6 +46,16 @@ public interface NetworkIOFactory {
 
     /** Adapter over the network's RecordWriter. */
     final class NetworkOutputWriter<T> implements OutputWriter<T> {
+        @Override
+        public void broadcastBarrier(dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier barrier) throws Exception {
+            throw new UnsupportedOperationException("STUB: barriers (network helper)");
+        }
+
+        @Override
+        public void broadcastCancelMarker(dev.eddy.runtime.taskmanager.checkpoint.CancelCheckpointMarker marker) throws Exception {
+            throw new UnsupportedOperationException("STUB: barriers (network helper)");
+        }
+
         private final RecordWriter<T> writer;
 
         NetworkOutputWriter(RecordWriter<T> writer) {

@@ -1,5 +1,7 @@
 package dev.eddy.runtime.taskmanager.task.io;
 
+import dev.eddy.runtime.taskmanager.checkpoint.CancelCheckpointMarker;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,15 @@ public interface OutputWriter<T> {
     void broadcastWatermark(Watermark watermark) throws Exception;
 
     void flushAll();
+
+    /**
+     * Sends a checkpoint barrier to every subpartition, after all records emitted before it, and
+     * flushes. Never blocks on back-pressure for longer than it takes to get one buffer.
+     */
+    void broadcastBarrier(CheckpointBarrier barrier) throws Exception;
+
+    /** Sends a cancellation marker for an aborted checkpoint to every subpartition and flushes. */
+    void broadcastCancelMarker(CancelCheckpointMarker marker) throws Exception;
 
     boolean isAvailable();
 
