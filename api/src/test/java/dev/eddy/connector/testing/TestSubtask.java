@@ -176,6 +176,14 @@ public final class TestSubtask<OUT> {
         public MailboxExecutor getMailboxExecutor() {
             return Fakes.implement(MailboxExecutor.class, new MailboxImpl());
         }
+
+        public dev.eddy.runtime.state.KeyedStateBackend<Object> getKeyedStateBackend() {
+            return null;
+        }
+
+        public dev.eddy.api.java.functions.KeySelector<?, ?> getStateKeySelector(int input) {
+            return null;
+        }
     }
 
     private final class OutputImpl {

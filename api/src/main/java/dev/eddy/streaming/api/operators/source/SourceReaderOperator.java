@@ -286,7 +286,8 @@ public class SourceReaderOperator<T> implements SourceOperator<T> {
             reader = typedSource.createReader(new ReaderContext(taskInfo, host, this));
             enumeratorContext = new LocalSplitEnumeratorContext<>(index, parallelism, host, reader,
                     parameters.getProcessingTimeService(), stateHandler.assignedBeforeRestore());
-            List<SplitT> restoredSplits = stateHandler.restoredSplits(typedSource.getSplitSerializer());
+            List<SplitT> restoredSplits = stateHandler.hasRestoredSplits()
+                    ? stateHandler.restoredSplits(typedSource.getSplitSerializer()) : List.of();
             if (!restoredSplits.isEmpty()) {
                 reader.addSplits(restoredSplits);
             }

@@ -93,6 +93,10 @@ final class SourceReaderStateHandler {
         return enumerationFinishedBeforeRestore;
     }
 
+    boolean hasRestoredSplits() {
+        return !restoredSplitBytes.isEmpty();
+    }
+
     <SplitT extends SourceSplit> List<SplitT> restoredSplits(SimpleVersionedSerializer<SplitT> serializer) throws Exception {
         List<SplitT> splits = new ArrayList<>(restoredSplitBytes.size());
         for (byte[] bytes : restoredSplitBytes) {
