@@ -2,7 +2,8 @@ package dev.eddy.runtime.taskmanager.task.io;
 
 import dev.eddy.runtime.taskmanager.checkpoint.CancelCheckpointMarker;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,27 +15,29 @@ import org.slf4j.LoggerFactory;
  * channel ends, and calls back into the {@link CheckpointBarrierListener} and the
  * {@link ChannelControl} from inside those calls.
  *
- * <p>One checkpoint is aligned at a time. The first barrier of a checkpoint newer than the last one
- * completed or aborted starts it. With exactly-once options every channel that delivered the barrier
- * is blocked (its later data stays unread) until all channels delivered it; a channel that ended
- * counts as delivered. Then the blocked channels are released and
+ * <p><b>Exactly-once</b> (the barrier's options say so): one checkpoint is aligned at a time. Every
+ * channel that delivered its barrier is blocked (its later data stays unread) until all channels
+ * delivered it; a channel that ended counts as delivered. Then the blocked channels are released and
  * {@link CheckpointBarrierListener#onBarrierComplete} is called with the time from the first barrier
- * to the last. With at-least-once options nothing is blocked; only the completion is reported. A
- * task with one channel completes on the barrier itself.
+ * to the last. A barrier of a newer checkpoint aborts the one being aligned ("overtaken") and starts
+ * the newer one; an older one is ignored.
  *
- * <p>A barrier of a newer checkpoint aborts the one being aligned ("overtaken") and starts the newer
- * one. A cancel marker for the checkpoint being aligned, or a newer one, aborts it; a newer id is
- * reported aborted as well, so its barriers are ignored when they come. Barriers and markers of
- * checkpoints already completed or aborted are ignored.
+ * <p><b>At-least-once</b>: nothing is blocked. Several checkpoints may be pending at once (a fast
+ * channel may deliver barrier n+1 before a slow one delivered n); each completes when its last
+ * channel delivered it, and completing one aborts the older ones still pending.
+ *
+ * <p>A task with one channel completes on the barrier itself. A cancel marker aborts every pending
+ * checkpoint up to its id, and that id itself (so its barriers are ignored when they come). Barriers
+ * and markers of checkpoints already completed or aborted are ignored.
  */
 final class CheckpointBarrierHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointBarrierHandler.class);
 
     /** Lifecycle of the handler; {@link #canMoveTo} is the table of legal transitions. */
     enum State {
-        /** No checkpoint is being aligned; no channel is blocked. */
+        /** No checkpoint is pending; no channel is blocked. */
         IDLE,
-        /** Some but not all channels delivered the barrier of the pending checkpoint. */
+        /** Some but not all channels delivered the barrier of at least one pending checkpoint. */
         ALIGNING;
 
         boolean canMoveTo(State next) {
@@ -49,18 +52,39 @@ final class CheckpointBarrierHandler {
         void unblock(int channel);
     }
 
+    /** One checkpoint whose barrier some channels delivered. */
+    private static final class Pending {
+        final CheckpointBarrier barrier;
+        final long startNanos;
+        final boolean[] received;
+        /** Channels that delivered the barrier or ended. */
+        int aligned;
+
+        Pending(CheckpointBarrier barrier, long startNanos, int channels, int ended) {
+            this.barrier = barrier;
+            this.startNanos = startNanos;
+            this.received = new boolean[channels];
+            this.aligned = ended;
+        }
+
+        long id() {
+            return barrier.id();
+        }
+
+        boolean exactlyOnce() {
+            return barrier.options().exactlyOnce();
+        }
+    }
+
     private final CheckpointBarrierListener listener;
     private final ChannelControl channels;
     private final LongSupplier nanoClock;
     private final boolean[] ended;
-    private final boolean[] received;
     private final boolean[] blocked;
     private int numEnded;
-    /** Channels that delivered the pending barrier or ended. */
-    private int numAligned;
+    /** Ascending ids. Exactly-once: at most one. */
+    private final List<Pending> pending = new ArrayList<>();
     private State state = State.IDLE;
-    private CheckpointBarrier pending;
-    private long startNanos;
     /** Highest checkpoint id completed or aborted; anything at or below it is stale. */
     private long lastClosedId = Long.MIN_VALUE;
 
@@ -69,7 +93,6 @@ final class CheckpointBarrierHandler {
         this.channels = channels;
         this.nanoClock = nanoClock;
         this.ended = new boolean[numberOfChannels];
-        this.received = new boolean[numberOfChannels];
         this.blocked = new boolean[numberOfChannels];
     }
 
@@ -77,9 +100,9 @@ final class CheckpointBarrierHandler {
         return state;
     }
 
-    /** The checkpoint being aligned, or -1. */
+    /** The newest pending checkpoint, or -1. */
     long getPendingCheckpointId() {
-        return pending == null ? -1 : pending.id();
+        return pending.isEmpty() ? -1 : pending.get(pending.size() - 1).id();
     }
 
     boolean isBlocked(int channel) {
@@ -88,27 +111,31 @@ final class CheckpointBarrierHandler {
 
     void onBarrier(int channel, CheckpointBarrier barrier) throws Exception {
         long id = barrier.id();
-        if (isStale(id)) {
+        boolean exactlyOnce = barrier.options().exactlyOnce();
+        if (id <= lastClosedId || (exactlyOnce && getPendingCheckpointId() > id)) {
             LOG.debug("Ignoring barrier of checkpoint {} on channel {}: it is already completed, aborted or overtaken", id, channel);
             return;
         }
-        if (state == State.ALIGNING && id > pending.id()) {
-            long old = pending.id();
-            abortPending("Checkpoint " + old + " was overtaken by checkpoint " + id + " (barrier on input channel " + channel
-                    + ") before every input delivered its barrier");
+        Pending p = find(id);
+        if (p == null) {
+            if (exactlyOnce) {
+                while (!pending.isEmpty()) {
+                    Pending old = pending.get(0);
+                    abort(old, "Checkpoint " + old.id() + " was overtaken by checkpoint " + id + " (barrier on input channel "
+                            + channel + ") before every input delivered its barrier");
+                }
+            }
+            p = start(barrier);
         }
-        if (state == State.IDLE) {
-            start(barrier);
-        }
-        if (received[channel] || ended[channel]) {
+        if (p.received[channel] || ended[channel]) {
             LOG.warn("Input channel {} delivered the barrier of checkpoint {} twice or after it ended; ignoring the repeat", channel, id);
             return;
         }
-        received[channel] = true;
-        numAligned++;
-        if (numAligned == received.length) {
-            completePending();
-        } else if (pending.options().exactlyOnce()) {
+        p.received[channel] = true;
+        p.aligned++;
+        if (p.aligned == ended.length) {
+            complete(p);
+        } else if (p.exactlyOnce()) {
             blocked[channel] = true;
             channels.block(channel);
         }
@@ -116,20 +143,21 @@ final class CheckpointBarrierHandler {
 
     void onCancelMarker(int channel, CancelCheckpointMarker marker) throws Exception {
         long id = marker.checkpointId();
-        if (isStale(id)) {
-            LOG.debug("Ignoring cancel marker of checkpoint {} on channel {}: already completed, aborted or overtaken", id, channel);
+        if (id <= lastClosedId) {
+            LOG.debug("Ignoring cancel marker of checkpoint {} on channel {}: already completed or aborted", id, channel);
             return;
         }
         String reason = "an upstream task aborted checkpoint " + id + " (cancel marker on input channel " + channel + ")";
-        if (state == State.ALIGNING) {
-            long current = pending.id();
-            abortPending(current == id ? reason : "Checkpoint " + current + " was overtaken: " + reason);
-            if (current == id) {
-                return;
-            }
+        boolean reported = false;
+        while (!pending.isEmpty() && pending.get(0).id() <= id) {
+            Pending p = pending.get(0);
+            reported |= p.id() == id;
+            abort(p, p.id() == id ? reason : "Checkpoint " + p.id() + " was overtaken: " + reason);
         }
-        lastClosedId = id;
-        listener.onCheckpointAborted(id, reason);
+        lastClosedId = Math.max(lastClosedId, id);
+        if (!reported) {
+            listener.onCheckpointAborted(id, reason);
+        }
     }
 
     /** {@code channel} sent END_OF_PARTITION: it no longer holds alignment back. Idempotent. */
@@ -139,49 +167,77 @@ final class CheckpointBarrierHandler {
         }
         ended[channel] = true;
         numEnded++;
-        if (state == State.ALIGNING && !received[channel]) {
-            numAligned++;
-            if (numAligned == received.length) {
-                completePending();
+        for (Pending p : pending) {
+            if (!p.received[channel]) {
+                p.aligned++;
             }
+        }
+        while (true) {
+            Pending done = null;
+            for (Pending p : pending) {
+                if (p.aligned == ended.length) {
+                    done = p;
+                    break;
+                }
+            }
+            if (done == null) {
+                return;
+            }
+            complete(done);
         }
     }
 
-    private boolean isStale(long id) {
-        return id <= lastClosedId || (state == State.ALIGNING && id < pending.id());
+    private Pending find(long id) {
+        for (Pending p : pending) {
+            if (p.id() == id) {
+                return p;
+            }
+        }
+        return null;
     }
 
-    private void start(CheckpointBarrier barrier) {
-        moveTo(State.ALIGNING);
-        pending = barrier;
-        startNanos = nanoClock.getAsLong();
-        Arrays.fill(received, false);
-        numAligned = numEnded;
+    private Pending start(CheckpointBarrier barrier) {
+        if (pending.isEmpty()) {
+            moveTo(State.ALIGNING);
+        }
+        Pending p = new Pending(barrier, nanoClock.getAsLong(), ended.length, numEnded);
+        int at = 0;
+        while (at < pending.size() && pending.get(at).id() < barrier.id()) {
+            at++;
+        }
+        pending.add(at, p);
+        return p;
     }
 
-    private void completePending() throws Exception {
-        CheckpointBarrier barrier = pending;
-        long alignmentNanos = nanoClock.getAsLong() - startNanos;
-        close();
-        listener.onBarrierComplete(barrier, alignmentNanos);
+    private void complete(Pending p) throws Exception {
+        while (pending.get(0) != p) {
+            Pending old = pending.get(0);
+            abort(old, "Checkpoint " + old.id() + " was overtaken: every input delivered the barrier of checkpoint " + p.id() + " first");
+        }
+        long alignmentNanos = nanoClock.getAsLong() - p.startNanos;
+        remove(p);
+        listener.onBarrierComplete(p.barrier, alignmentNanos);
     }
 
-    private void abortPending(String reason) throws Exception {
-        long id = pending.id();
-        close();
-        LOG.info("Checkpoint {} aborted during barrier alignment: {}", id, reason);
-        listener.onCheckpointAborted(id, reason);
+    private void abort(Pending p, String reason) throws Exception {
+        remove(p);
+        LOG.info("Checkpoint {} aborted during barrier alignment: {}", p.id(), reason);
+        listener.onCheckpointAborted(p.id(), reason);
     }
 
-    /** Ends the pending checkpoint and releases every blocked channel (before the listener runs). */
-    private void close() {
-        lastClosedId = Math.max(lastClosedId, pending.id());
-        pending = null;
-        moveTo(State.IDLE);
-        for (int i = 0; i < blocked.length; i++) {
-            if (blocked[i]) {
-                blocked[i] = false;
-                channels.unblock(i);
+    /** Ends a pending checkpoint; releases the blocked channels (before the listener runs) if it was aligning them. */
+    private void remove(Pending p) {
+        pending.remove(p);
+        lastClosedId = Math.max(lastClosedId, p.id());
+        if (pending.isEmpty()) {
+            moveTo(State.IDLE);
+        }
+        if (p.exactlyOnce()) {
+            for (int i = 0; i < blocked.length; i++) {
+                if (blocked[i]) {
+                    blocked[i] = false;
+                    channels.unblock(i);
+                }
             }
         }
     }

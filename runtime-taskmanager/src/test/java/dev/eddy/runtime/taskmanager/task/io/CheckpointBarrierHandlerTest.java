@@ -113,4 +113,53 @@ class CheckpointBarrierHandlerTest {
         assertThat(events).containsExactly("abort 4");
         assertThat(h.getState()).isEqualTo(State.IDLE);
     }
+
+    @Test
+    void atLeastOnceKeepsSeveralCheckpointsPendingWhenOneChannelIsAhead() throws Exception {
+        CheckpointBarrierHandler h = handler(2);
+        h.onBarrier(0, barrier(1, false));
+        clock.addAndGet(10);
+        h.onBarrier(0, barrier(2, false));
+        clock.addAndGet(10);
+        h.onBarrier(1, barrier(1, false));
+        assertThat(h.getState()).isEqualTo(State.ALIGNING);
+        clock.addAndGet(10);
+        h.onBarrier(1, barrier(2, false));
+        assertThat(events).containsExactly("complete 1 after 20", "complete 2 after 20");
+        assertThat(h.getState()).isEqualTo(State.IDLE);
+    }
+
+    @Test
+    void atLeastOnceCompletionAbortsOlderPendingCheckpoints() throws Exception {
+        CheckpointBarrierHandler h = handler(3);
+        h.onBarrier(0, barrier(1, false));
+        h.onBarrier(0, barrier(2, false));
+        h.onBarrier(1, barrier(2, false));
+        h.onBarrier(2, barrier(2, false));
+        assertThat(events).containsExactly("abort 1", "complete 2 after 0");
+        h.onBarrier(1, barrier(1, false));
+        assertThat(events).hasSize(2);
+    }
+
+    @Test
+    void atLeastOnceChannelEndCompletesPendingCheckpointsInOrder() throws Exception {
+        CheckpointBarrierHandler h = handler(2);
+        h.onBarrier(0, barrier(1, false));
+        h.onBarrier(0, barrier(2, false));
+        h.onEndOfChannel(1);
+        assertThat(events).containsExactly("complete 1 after 0", "complete 2 after 0");
+    }
+
+    @Test
+    void atLeastOnceCancelMarkerAbortsPendingUpToItsId() throws Exception {
+        CheckpointBarrierHandler h = handler(2);
+        h.onBarrier(0, barrier(1, false));
+        h.onBarrier(0, barrier(2, false));
+        h.onBarrier(0, barrier(3, false));
+        h.onCancelMarker(1, new CancelCheckpointMarker(2));
+        assertThat(events).containsExactly("abort 1", "abort 2");
+        assertThat(h.getPendingCheckpointId()).isEqualTo(3);
+        h.onBarrier(1, barrier(3, false));
+        assertThat(events).containsExactly("abort 1", "abort 2", "complete 3 after 0");
+    }
 }
