@@ -27,7 +27,7 @@ mvn -q -B -f benchmarks/flink/pom.xml -DskipTests package
 mvn -q -B -f benchmarks/flink/pom.xml dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
 FLINK_CP="benchmarks/flink/target/classes:$(cat benchmarks/flink/target/cp.txt)"
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1); work dir $WORK"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | sed -n 1p); work dir $WORK"
 run() { # engine backend keys rate seconds interval
   local cp=$EDDY_CP; [ "$1" = flink ] && cp=$FLINK_CP
   local dir="$WORK/$1-$2-$RANDOM"
