@@ -169,9 +169,15 @@ class CheckpointRecoveryIT {
             int committedBefore = committedLines(out).size();
             await("a checkpoint committed output").atMost(Duration.ofSeconds(90))
                     .until(() -> allTasksRunning(jm.status(jobId)) && committedLines(out).size() > committedBefore);
+            int checkpointsBefore = completedCheckpointLines();
             String victim = killBusyTaskManager();
             long killedAt = System.nanoTime();
             long seconds = awaitRecovered(jobId, killedAt);
+            double toRunning = (System.nanoTime() - killedAt) / 1e9;
+            await("a checkpoint after the restart").atMost(Duration.ofSeconds(60))
+                    .until(() -> completedCheckpointLines() > checkpointsBefore && jmLogHasCheckpointAfterRestart());
+            System.out.printf("FIGURE kill %d: TaskManager kill -> job RUNNING %.1f s, -> first completed checkpoint %.1f s%n",
+                    kill, toRunning, (System.nanoTime() - killedAt) / 1e9);
             assertThat(seconds).as("kill %d: RUNNING again within heartbeat timeout (10 s) + a few seconds", kill)
                     .isLessThanOrEqualTo(18);
             assertThat(jm.overview().getTaskManagersList()).extracting(TaskManagerInfo::getTaskManagerId).doesNotContain(victim);
@@ -187,6 +193,22 @@ class CheckpointRecoveryIT {
             }
         }
         awaitTaskManagers(3);
+    }
+
+    private static int completedCheckpointLines() {
+        Matcher m = Pattern.compile("Completed checkpoint \\d+").matcher(host.logs("jobmanager"));
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /** True once the JobManager log shows a completed checkpoint after the latest restart line. */
+    private static boolean jmLogHasCheckpointAfterRestart() {
+        String log = host.logs("jobmanager");
+        int restart = log.lastIndexOf("RESTARTING to RUNNING");
+        return restart >= 0 && Pattern.compile("Completed checkpoint \\d+").matcher(log.substring(restart)).find();
     }
 
     @Test
