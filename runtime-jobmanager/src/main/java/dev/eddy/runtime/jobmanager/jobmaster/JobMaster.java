@@ -221,14 +221,24 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         return call(checkpoints::stats);
     }
 
-    /** The checkpoint coordinator, for tests; use it on this JobMaster's thread only (see {@link #onMainThread}). */
-    CheckpointCoordinator checkpointCoordinator() {
-        return checkpoints;
+    /**
+     * Triggers a checkpoint now (subject to the same conditions as a periodic one: all tasks running,
+     * max-concurrent, min-pause). Completes with its id; fails if it could not be triggered.
+     */
+    public CompletableFuture<Long> triggerCheckpoint() {
+        return call(() -> {
+            if (state != JobState.RUNNING) {
+                throw new IllegalStateException("Job " + jobId + " is " + state + "; a checkpoint needs a running job");
+            }
+            return checkpoints.triggerPeriodicIfPossible().map(p -> p.checkpointId()).orElseThrow(() -> new IllegalStateException(
+                    "Job " + jobId + ": no checkpoint triggered (not all tasks running, "
+                            + "max-concurrent-checkpoints in progress, or within min-pause)"));
+        });
     }
 
-    /** Runs {@code action} on this JobMaster's thread (tests). */
-    public <T> CompletableFuture<T> onMainThread(Supplier<T> action) {
-        return call(action);
+    /** The latest retained completed checkpoint, if any. */
+    public CompletableFuture<java.util.Optional<CompletedCheckpoint>> latestCompletedCheckpoint() {
+        return call(() -> checkpoints.store().latest());
     }
 
     /** Starts cancelling; completes with the job state right after (CANCELLING or a terminal state). */
