@@ -171,6 +171,43 @@ public final class CheckpointCoordinator {
         }
     }
 
+    /**
+     * The job reached its final state (FINISHED, CANCELED or FAILED): abort what is pending and,
+     * per {@code externalized-checkpoint-retention}, delete the retained checkpoints and the job's
+     * checkpoint directory if that leaves it empty. Savepoints are never deleted.
+     */
+    public void onJobTerminal(String finalState) {
+        onJobNotRunning("it is " + finalState);
+        if (!settings.retention().discardsOn(finalState) || store.latest().isEmpty()) {
+            if (store.latest().isPresent()) {
+                LOG.info("Job {} is {}; keeping its checkpoint {} at {} ({})", jobId, finalState, store.latest().get().checkpointId(),
+                        store.latest().get().directory(), settings.retention());
+            }
+            return;
+        }
+        store.discardAll();
+        Path jobDir = settings.jobDirectory(jobId);
+        for (Path dir : List.of(jobDir.resolve("shared"), jobDir)) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                LOG.debug("Leaving checkpoint directory {}: {}", dir, e.toString());
+            }
+        }
+    }
+
+    /**
+     * A task finished: a pending checkpoint still waiting for it can never complete; it is aborted
+     * (not counted as a failure). Periodic checkpoints are not triggered once a task has finished.
+     */
+    public void onExecutionFinished(String attemptId) {
+        for (PendingCheckpoint p : List.copyOf(pending.values())) {
+            if (p.isAwaiting(attemptId)) {
+                abort(p, "a task finished before acknowledging it", false);
+            }
+        }
+    }
+
     private void onTimer() {
         try {
             triggerPeriodicIfPossible();

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param checkpointsRoot   {@code execution.checkpointing.dir}; a job's checkpoints go to {@code <root>/<jobId>/chk-<n>}
  * @param savepointDir      default savepoint directory; null if unset
  * @param restorePath       savepoint / checkpoint to restore at first start; null if none
+ * @param retention         what happens to retained checkpoints when the job ends
  */
 public record CheckpointSettings(
         Duration interval,
@@ -31,7 +32,27 @@ public record CheckpointSettings(
         String savepointDir,
         boolean incremental,
         String restorePath,
-        boolean allowNonRestoredState) {
+        boolean allowNonRestoredState,
+        Retention retention) {
+
+    /** {@code execution.checkpointing.externalized-checkpoint-retention}, with Flink's values and semantics. */
+    public enum Retention {
+        /** Retained checkpoints are deleted when the job ends in any way (Flink's default). */
+        NO_EXTERNALIZED_CHECKPOINTS,
+        /** Kept when the job is cancelled or fails; deleted when it finishes. */
+        RETAIN_ON_CANCELLATION,
+        /** Kept when the job fails; deleted when it is cancelled or finishes. */
+        DELETE_ON_CANCELLATION;
+
+        /** Whether retained checkpoints are deleted when the job ends in {@code finalState} (FINISHED, CANCELED, FAILED). */
+        public boolean discardsOn(String finalState) {
+            return switch (this) {
+                case NO_EXTERNALIZED_CHECKPOINTS -> true;
+                case RETAIN_ON_CANCELLATION -> finalState.equals("FINISHED");
+                case DELETE_ON_CANCELLATION -> !finalState.equals("FAILED");
+            };
+        }
+    }
 
     /** The shortest accepted checkpoint interval (as Flink). */
     public static final Duration MIN_INTERVAL = Duration.ofMillis(10);
@@ -53,7 +74,7 @@ public record CheckpointSettings(
         String restore = jobGraph.getSavepointPath().isBlank() ? s.restorePath : jobGraph.getSavepointPath().trim();
         boolean allow = jobGraph.getAllowNonRestoredState() || s.allowNonRestoredState;
         return new CheckpointSettings(s.interval, s.exactlyOnce, s.timeout, s.minPause, s.maxConcurrent, s.tolerableFailures,
-                s.numRetained, s.checkpointsRoot, s.savepointDir, s.incremental, restore, allow);
+                s.numRetained, s.checkpointsRoot, s.savepointDir, s.incremental, restore, allow, s.retention);
     }
 
     /** @throws IllegalArgumentException naming the key, the bad value and what is accepted */
@@ -89,10 +110,18 @@ public record CheckpointSettings(
         Path root = Path.of(read(config, CHECKPOINTS_DIRECTORY).filter(d -> !d.isBlank())
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "eddy-checkpoints").toString())).toAbsolutePath();
         String savepointDir = read(config, SAVEPOINT_DIRECTORY).filter(d -> !d.isBlank()).orElse(null);
+        String retentionText = config.get(EXTERNALIZED_CHECKPOINT_RETENTION).trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        Retention retention;
+        try {
+            retention = Retention.valueOf(retentionText);
+        } catch (IllegalArgumentException e) {
+            throw bad(EXTERNALIZED_CHECKPOINT_RETENTION, config,
+                    "use NO_EXTERNALIZED_CHECKPOINTS, RETAIN_ON_CANCELLATION or DELETE_ON_CANCELLATION");
+        }
         String restore = read(config, SAVEPOINT_PATH).filter(d -> !d.isBlank()).map(String::trim).orElse(null);
         return new CheckpointSettings(interval, mode.equals("EXACTLY_ONCE"), timeout, minPause, maxConcurrent, tolerable, retained,
                 root, savepointDir, read(config, INCREMENTAL_CHECKPOINTS).orElse(true), restore,
-                read(config, SAVEPOINT_IGNORE_UNCLAIMED_STATE).orElse(false));
+                read(config, SAVEPOINT_IGNORE_UNCLAIMED_STATE).orElse(false), retention);
     }
 
     /** {@code <root>/<jobId>}. */

@@ -58,6 +58,13 @@ public final class CompletedCheckpointStore {
         return List.copyOf(retained);
     }
 
+    /** The job ended and its checkpoints are not kept: deletes every retained checkpoint and its shared files. */
+    public void discardAll() {
+        while (!retained.isEmpty()) {
+            discard(retained.removeFirst());
+        }
+    }
+
     private void discard(CompletedCheckpoint old) {
         Set<String> stillReferenced = new HashSet<>();
         for (CompletedCheckpoint c : retained) {

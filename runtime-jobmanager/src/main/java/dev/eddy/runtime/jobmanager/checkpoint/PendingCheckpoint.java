@@ -102,6 +102,11 @@ public final class PendingCheckpoint {
         return notYetAcknowledged.isEmpty();
     }
 
+    /** Whether this attempt still has to acknowledge. */
+    public boolean isAwaiting(String attemptId) {
+        return notYetAcknowledged.contains(attemptId);
+    }
+
     public boolean involves(String attemptId) {
         return tasks.containsKey(attemptId);
     }

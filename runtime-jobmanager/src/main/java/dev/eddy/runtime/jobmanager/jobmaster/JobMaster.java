@@ -361,6 +361,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
             case FINISHED -> {
                 if (e.tryTransitionTo(target)) {
                     LOG.info("{} of job {} is {}", e.taskNameWithSubtask(), jobId, target);
+                    checkpoints.onExecutionFinished(e.attemptId());
                     onExecutionTerminal();
                 }
             }
@@ -521,6 +522,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     /** The job is terminal: free every slot on the TaskManagers and in the ResourceManager. */
     private void onTerminal() {
         endTimeMillis = System.currentTimeMillis();
+        checkpoints.onJobTerminal(state.name());
         if (cancelTimeout != null) {
             cancelTimeout.cancel(false);
         }

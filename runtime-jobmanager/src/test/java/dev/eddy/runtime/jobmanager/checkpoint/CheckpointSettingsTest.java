@@ -30,6 +30,21 @@ class CheckpointSettingsTest {
         assertThat(s.incremental()).isTrue();
         assertThat(s.restorePath()).isNull();
         assertThat(s.allowNonRestoredState()).isFalse();
+        assertThat(s.retention()).isEqualTo(CheckpointSettings.Retention.NO_EXTERNALIZED_CHECKPOINTS);
+    }
+
+    @Test
+    void retentionDecidesPerFinalState() {
+        var keepOnCancel = CheckpointSettings.Retention.RETAIN_ON_CANCELLATION;
+        assertThat(keepOnCancel.discardsOn("CANCELED")).isFalse();
+        assertThat(keepOnCancel.discardsOn("FAILED")).isFalse();
+        assertThat(keepOnCancel.discardsOn("FINISHED")).isTrue();
+        var deleteOnCancel = CheckpointSettings.Retention.DELETE_ON_CANCELLATION;
+        assertThat(deleteOnCancel.discardsOn("CANCELED")).isTrue();
+        assertThat(deleteOnCancel.discardsOn("FAILED")).isFalse();
+        assertThat(CheckpointSettings.Retention.NO_EXTERNALIZED_CHECKPOINTS.discardsOn("FAILED")).isTrue();
+        assertThat(of(Map.of("execution.checkpointing.externalized-checkpoint-retention", "retain_on_cancellation")).retention())
+                .isEqualTo(keepOnCancel);
     }
 
     @Test
@@ -75,6 +90,8 @@ class CheckpointSettingsTest {
                 .hasMessageContaining("must be 0 or more");
         assertThatThrownBy(() -> of(Map.of("execution.checkpointing.num-retained", "0")))
                 .hasMessageContaining("num-retained = '0': must be at least 1");
+        assertThatThrownBy(() -> of(Map.of("execution.checkpointing.externalized-checkpoint-retention", "forever")))
+                .hasMessageContaining("use NO_EXTERNALIZED_CHECKPOINTS, RETAIN_ON_CANCELLATION or DELETE_ON_CANCELLATION");
         assertThatThrownBy(() -> of(Map.of("execution.checkpointing.interval", "soon")))
                 .hasMessageContaining("execution.checkpointing.interval").hasMessageContaining("soon");
     }

@@ -353,4 +353,34 @@ class JobMasterCheckpointTest {
             assertThat(t.getRestore().getOperatorsList()).isEmpty();
         });
     }
+
+    @Test
+    void retainedCheckpointsAreDeletedWhenTheJobIsCancelledUnlessRetainedOnCancellation() {
+        List<TaskDeploymentDescriptor> tasks = startRunning(1, 1, config());
+        long id = completeCheckpoint(tasks);
+        assertThat(chk(id)).isDirectory();
+        job.jobMaster.cancel().join();
+        assertThat(job.jobMaster.terminationFuture().join().getState()).isEqualTo("CANCELED");
+        assertThat(chk(id)).doesNotExist();
+        assertThat(chk(id).getParent()).as("the job's checkpoint directory").doesNotExist();
+        job.close();
+
+        tasks = startRunning(1, 1, config("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION"));
+        long kept = completeCheckpoint(tasks);
+        job.jobMaster.cancel().join();
+        assertThat(job.jobMaster.terminationFuture().join().getState()).isEqualTo("CANCELED");
+        assertThat(chk(kept).resolve("_metadata")).exists();
+    }
+
+    @Test
+    void aTaskFinishingBeforeItsAcknowledgementAbortsThePendingCheckpointWithoutFailingTheJob() {
+        List<TaskDeploymentDescriptor> tasks = startRunning(1, 1, config());
+        long id = job.jobMaster.triggerCheckpoint().join();
+        TaskDeploymentDescriptor source = tasks.stream().filter(t -> t.getVertexId().equals("source")).findFirst().orElseThrow();
+        job.tm.report(source.getExecutionAttemptId(), "FINISHED", "");
+        awaitNotifications(id, 2);
+        assertThat(notifications(id)).allSatisfy(n -> assertThat(n.getCompleted()).isFalse());
+        assertThat(job.status().getState()).isEqualTo("RUNNING");
+        assertThatThrownBy(() -> job.jobMaster.triggerCheckpoint().join()).hasMessageContaining("no checkpoint triggered");
+    }
 }
