@@ -85,7 +85,7 @@ public final class CheckpointCoordinator {
         this.executor = executor;
         this.failJob = failJob;
         this.clock = clock;
-        this.store = new CompletedCheckpointStore(settings.numRetained());
+        this.store = new CompletedCheckpointStore(settings.numRetained(), settings.jobDirectory(jobId).resolve("shared"));
     }
 
     public CheckpointSettings settings() {

@@ -23,19 +23,24 @@ import org.slf4j.LoggerFactory;
  * Keeps a job's last {@code num-retained} completed checkpoints (never savepoints). Adding one
  * beyond that subsumes the oldest: its {@code chk-n} directory is deleted, and so are the shared
  * (incremental) files it referenced that no retained checkpoint references any more — a reference
- * count over {@code IncrementalStateHandleProto.shared_files}. Confined to the JobMaster's thread.
+ * count over {@code IncrementalStateHandleProto.shared_files}. Only shared files inside this job's
+ * own shared directory are ever deleted: files a restored job still references from another job's
+ * (or an older run's) checkpoint are left alone. Confined to the JobMaster's thread.
  */
 public final class CompletedCheckpointStore {
     private static final Logger LOG = LoggerFactory.getLogger(CompletedCheckpointStore.class);
 
     private final int numRetained;
     private final Deque<CompletedCheckpoint> retained = new ArrayDeque<>();
+    private final Path ownedSharedDirectory;
 
-    public CompletedCheckpointStore(int numRetained) {
+    /** @param ownedSharedDirectory the job's {@code shared} directory; shared files elsewhere are never deleted */
+    public CompletedCheckpointStore(int numRetained, Path ownedSharedDirectory) {
         if (numRetained < 1) {
             throw new IllegalArgumentException("num-retained must be at least 1, got " + numRetained);
         }
         this.numRetained = numRetained;
+        this.ownedSharedDirectory = ownedSharedDirectory.toAbsolutePath().normalize();
     }
 
     /** Adds a completed checkpoint and subsumes (deletes) the oldest ones beyond the retained count. */
@@ -71,8 +76,8 @@ public final class CompletedCheckpointStore {
             stillReferenced.addAll(sharedFiles(c));
         }
         for (String shared : sharedFiles(old)) {
-            if (!stillReferenced.contains(shared)) {
-                Path p = old.directory().resolve(shared); // absolute paths stay as they are
+            Path p = old.directory().resolve(shared).toAbsolutePath().normalize(); // absolute paths stay as they are
+            if (!stillReferenced.contains(shared) && p.startsWith(ownedSharedDirectory)) {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException e) {

@@ -32,7 +32,7 @@ class CompletedCheckpointStoreTest {
 
     @Test
     void keepsTheRetainedNumberAndDeletesSubsumedDirectories() throws IOException {
-        CompletedCheckpointStore store = new CompletedCheckpointStore(2);
+        CompletedCheckpointStore store = new CompletedCheckpointStore(2, root.resolve("shared"));
         store.add(checkpoint(1));
         store.add(checkpoint(2));
         assertThat(root.resolve("chk-1")).exists();
@@ -49,10 +49,12 @@ class CompletedCheckpointStoreTest {
         Path a = shared("a.sst");
         Path b = shared("b.sst");
         Path c = shared("c.sst");
-        CompletedCheckpointStore store = new CompletedCheckpointStore(1);
-        store.add(checkpoint(1, incremental(0, 127, a.toString(), b.toString())));
+        Path foreign = Files.writeString(Files.createDirectories(root.resolve("other-job/shared")).resolve("f.sst"), "f");
+        CompletedCheckpointStore store = new CompletedCheckpointStore(1, root.resolve("shared"));
+        store.add(checkpoint(1, incremental(0, 127, a.toString(), b.toString(), foreign.toString())));
         store.add(checkpoint(2, incremental(0, 127, b.toString(), c.toString())));
         assertThat(a).doesNotExist();
+        assertThat(foreign).as("not in this job's shared directory").exists();
         assertThat(b).exists();
         assertThat(c).exists();
         store.add(checkpoint(3, incremental(0, 63, c.toString()), incremental(64, 127, c.toString())));
@@ -65,6 +67,6 @@ class CompletedCheckpointStoreTest {
     void savepointsAreNotStored() throws IOException {
         CompletedCheckpoint c = checkpoint(1);
         CompletedCheckpoint savepoint = new CompletedCheckpoint(c.metadata().toBuilder().setSavepoint(true).build(), c.directory(), c.stats());
-        assertThatThrownBy(() -> new CompletedCheckpointStore(1).add(savepoint)).hasMessageContaining("must not go into the checkpoint store");
+        assertThatThrownBy(() -> new CompletedCheckpointStore(1, root.resolve("shared")).add(savepoint)).hasMessageContaining("must not go into the checkpoint store");
     }
 }

@@ -383,4 +383,20 @@ class JobMasterCheckpointTest {
         assertThat(job.status().getState()).isEqualTo("RUNNING");
         assertThatThrownBy(() -> job.jobMaster.triggerCheckpoint().join()).hasMessageContaining("no checkpoint triggered");
     }
+
+    @Test
+    void maxConcurrentAndMinPauseLimitTriggers() {
+        List<TaskDeploymentDescriptor> tasks = startRunning(1, 1, config("execution.checkpointing.max-concurrent-checkpoints", "2",
+                "execution.checkpointing.min-pause", "1 h"));
+        long one = job.jobMaster.triggerCheckpoint().join();
+        long two = job.jobMaster.triggerCheckpoint().join();
+        assertThatThrownBy(() -> job.jobMaster.triggerCheckpoint().join()).as("two in progress").hasMessageContaining("no checkpoint triggered");
+        job.ackAll(tasks, two, t -> state(t, chk(two)));
+        // checkpoint 2 completed: it subsumes the older pending checkpoint 1
+        awaitNotifications(one, 2);
+        assertThat(notifications(one)).allSatisfy(n -> assertThat(n.getCompleted()).isFalse());
+        assertThat(job.ack(tasks.get(0), one, state(tasks.get(0), chk(one)), 1, 0).getOk()).isFalse();
+        assertThatThrownBy(() -> job.jobMaster.triggerCheckpoint().join()).as("within min-pause").hasMessageContaining("no checkpoint triggered");
+        assertThat(job.status().getState()).isEqualTo("RUNNING");
+    }
 }
