@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,15 +49,17 @@ final class IncrementalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> 
     public KeyedStateHandleProto run() throws Exception {
         Path sharedDir = streams.getSharedDirectory();
         Path privateDir = streams.getExclusiveDirectory().resolve("rocksdb-" + backendId + "-chk-" + checkpointId);
-        Map<Path, String> uploadedNow = new java.util.HashMap<>();
+        Map<Path, String> uploadedNow = new HashMap<>();
         try {
             Files.createDirectories(privateDir);
             IncrementalStateHandleProto.Builder handle = IncrementalStateHandleProto.newBuilder()
                     .setStartKeyGroup(range.getStartKeyGroup()).setEndKeyGroup(range.getEndKeyGroup()).setBackendId(backendId);
             long uploadedBytes = 0;
+            Set<String> live = new HashSet<>();
             for (Path file : listFiles()) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(".sst")) {
+                    live.add(name);
                     Path shared = sharedFiles.reusable(name);
                     if (shared == null) {
                         shared = sharedDir.resolve(backendId + "-" + name).toAbsolutePath();
@@ -70,6 +75,7 @@ final class IncrementalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> 
                 }
             }
             uploadedNow.forEach((shared, name) -> sharedFiles.remember(name, shared));
+            sharedFiles.retainOnly(live);
             handle.setIncrementalSize(uploadedBytes);
             LOG.debug("Incremental checkpoint {} of key groups {}: {} shared files ({} new, {} bytes), {} private files",
                     checkpointId, range, handle.getSharedFilesCount(), uploadedNow.size(), uploadedBytes, handle.getPrivateFilesCount());

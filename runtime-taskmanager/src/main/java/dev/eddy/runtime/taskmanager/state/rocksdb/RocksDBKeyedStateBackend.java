@@ -354,6 +354,13 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         return n;
     }
 
+    /** Compacts every column family fully, for tests. */
+    void compactAll() throws RocksDBException {
+        for (ColumnFamilyHandle cf : instance.allHandles()) {
+            instance.db.compactRange(cf);
+        }
+    }
+
     // ---- snapshots and restore ----
 
     /**
@@ -384,9 +391,8 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
     }
 
     /**
-     * Restores (task thread, once, before any state access). Incremental handles: one handle with
-     * exactly this range becomes the instance; otherwise each overlapping handle is opened read-only
-     * and the entries of this range are copied. Canonical handles: the sections of this range are kept
+     * Restores (task thread, once, before any state access). Incremental handles: see
+     * {@link #restoreIncremental}. Canonical handles: the sections of this range are kept
      * until their descriptor is registered (see {@link PendingStates}).
      */
     @Override
@@ -412,14 +418,8 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
                     throw new IllegalArgumentException("A keyed state handle to restore carries neither key groups nor an incremental checkpoint");
             }
         }
-        if (incremental.size() == 1 && incremental.get(0).getStartKeyGroup() == keyGroupRange.getStartKeyGroup()
-                && incremental.get(0).getEndKeyGroup() == keyGroupRange.getEndKeyGroup()) {
-            restoreInPlace(incremental.get(0), baseDirectory);
-        } else {
-            for (int i = 0; i < incremental.size(); i++) {
-                IncrementalRestore.copyRange(incremental.get(i), baseDirectory, directory.resolve("restore-" + i), instance, keyGroupRange,
-                        columnFamilyOptions, writeOptions);
-            }
+        if (!incremental.isEmpty()) {
+            restoreIncremental(incremental, baseDirectory);
         }
         for (KeyGroupsStateHandleProto h : canonical) {
             pending.read(h, baseDirectory, keyGroupRange);
@@ -430,6 +430,42 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
 
     private boolean overlaps(int start, int end) {
         return start <= keyGroupRange.getEndKeyGroup() && end >= keyGroupRange.getStartKeyGroup();
+    }
+
+    /**
+     * The handle overlapping this range most becomes the instance (its files copied in place, key
+     * groups outside this range deleted by range tombstones); the entries of this range in the other
+     * handles are copied over from temporary read-only instances.
+     */
+    private void restoreIncremental(List<IncrementalStateHandleProto> handles, Path baseDirectory) throws IOException, RocksDBException {
+        IncrementalStateHandleProto base = handles.get(0);
+        for (IncrementalStateHandleProto h : handles) {
+            if (overlap(h) > overlap(base)) {
+                base = h;
+            }
+        }
+        restoreInPlace(base, baseDirectory);
+        if (base.getStartKeyGroup() < keyGroupRange.getStartKeyGroup() || base.getEndKeyGroup() > keyGroupRange.getEndKeyGroup()) {
+            byte[] first = KindCodes.keyGroupPrefix(keyGroupRange.getStartKeyGroup());
+            byte[] afterLast = KindCodes.keyGroupPrefix(keyGroupRange.getEndKeyGroup() + 1);
+            for (ColumnFamilyHandle cf : instance.columns.values()) {
+                if (keyGroupRange.getStartKeyGroup() > 0) {
+                    instance.db.deleteRange(cf, writeOptions, new byte[] {0, 0}, first);
+                }
+                instance.db.deleteRange(cf, writeOptions, afterLast, new byte[] {(byte) 0xFF, (byte) 0xFF});
+            }
+        }
+        int scratch = 0;
+        for (IncrementalStateHandleProto h : handles) {
+            if (h != base) {
+                IncrementalRestore.copyRange(h, baseDirectory, directory.resolve("restore-" + scratch++), instance, keyGroupRange,
+                        columnFamilyOptions, writeOptions);
+            }
+        }
+    }
+
+    private int overlap(IncrementalStateHandleProto h) {
+        return Math.min(h.getEndKeyGroup(), keyGroupRange.getEndKeyGroup()) - Math.max(h.getStartKeyGroup(), keyGroupRange.getStartKeyGroup());
     }
 
     private void restoreInPlace(IncrementalStateHandleProto handle, Path baseDirectory) throws IOException, RocksDBException {

@@ -3,6 +3,7 @@ package dev.eddy.runtime.taskmanager.state.rocksdb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,8 +30,9 @@ final class SharedFiles {
         uploaded.put(localName, shared);
     }
 
-    void forget(String localName, Path shared) {
-        uploaded.remove(localName, shared);
+    /** Forgets files RocksDB no longer has (compacted away), given the SST names of the latest native checkpoint. */
+    void retainOnly(Set<String> liveLocalNames) {
+        uploaded.keySet().retainAll(liveLocalNames);
     }
 
     /**

@@ -13,7 +13,9 @@ import dev.eddy.api.common.state.ReducingState;
 import dev.eddy.api.common.state.ReducingStateDescriptor;
 import dev.eddy.api.common.state.ValueState;
 import dev.eddy.api.common.state.ValueStateDescriptor;
+import dev.eddy.core.memory.DataOutputSerializer;
 import dev.eddy.proto.IncrementalStateHandleProto;
+import dev.eddy.proto.KeyGroupsStateHandleProto;
 import dev.eddy.proto.KeyedStateHandleProto;
 import dev.eddy.runtime.state.KeyGroupRange;
 import dev.eddy.runtime.state.KeyGroupRangeAssignment;
@@ -21,6 +23,7 @@ import dev.eddy.runtime.state.KeyedStateBackend;
 import dev.eddy.runtime.taskmanager.checkpoint.AsyncSnapshot;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOptions;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointStreamFactory;
+import dev.eddy.runtime.taskmanager.state.KeyGroupStateFormat;
 import dev.eddy.runtime.taskmanager.state.heap.HeapKeyedStateBackend;
 import dev.eddy.runtime.taskmanager.testutil.LongSerializer;
 import java.nio.file.Files;
@@ -286,6 +289,92 @@ class RocksDBSnapshotTest {
         assertThat(gone).isRegularFile();
         assertThat(cp3.getSharedFilesList()).contains(gone.toString());
         assertThat(cp3.getIncrementalSize()).isEqualTo(goneSize);
+    }
+
+    @Test
+    void filesCompactedAwayAreNotReferencedAndCompactedFilesAreUploaded() throws Exception {
+        RocksDBKeyedStateBackend<Long> b = rocks(1, 0, true);
+        List<Long> keys = keysIn(b.getKeyGroupRange(), 0, 300);
+        fill(b, keys.subList(0, 150));
+        IncrementalStateHandleProto cp1 = snapshot(b, 1, false).getIncremental();
+        fill(b, keys.subList(150, keys.size()));
+        b.compactAll();
+        IncrementalStateHandleProto cp2 = snapshot(b, 2, false).getIncremental();
+
+        Set<String> compactedAway = new HashSet<>(cp1.getSharedFilesList());
+        cp2.getSharedFilesList().forEach(compactedAway::remove);
+        assertThat(compactedAway).as("the five state columns were compacted into new files").hasSizeGreaterThanOrEqualTo(5);
+        Set<String> uploaded = new HashSet<>(cp2.getSharedFilesList());
+        cp1.getSharedFilesList().forEach(uploaded::remove);
+        assertThat(cp2.getIncrementalSize()).isEqualTo(totalSize(uploaded));
+        for (String f : compactedAway) {
+            Files.delete(Path.of(f)); // what the JobManager does once cp1 is subsumed
+        }
+        RocksDBKeyedStateBackend<Long> restored = rocks(1, 0, true);
+        restored.restore(List.of(KeyedStateHandleProto.newBuilder().setIncremental(cp2).build()), tmp);
+        verify(restored, keys);
+    }
+
+    @Test
+    void decodesCanonicalSectionsWrittenWithTtlTimestamps() throws Exception {
+        long key = 42L;
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, MAX_PARALLELISM);
+        DataOutputSerializer group = new DataOutputSerializer(256);
+        group.writeInt(3);
+        // VALUE with ttl: key, timestamp, value
+        DataOutputSerializer entries = new DataOutputSerializer(64);
+        entries.writeInt(1);
+        new LongSerializer().serialize(key, entries);
+        entries.writeLong(123L);
+        valueDesc().getSerializer().serialize("hello", entries);
+        section(group, "value", KeyGroupStateFormat.VALUE, entries);
+        // LIST with ttl: key, n, n x (timestamp, element)
+        entries.clear();
+        entries.writeInt(1);
+        new LongSerializer().serialize(key, entries);
+        entries.writeInt(2);
+        for (long element : new long[] {7L, 8L}) {
+            entries.writeLong(5L);
+            new LongSerializer().serialize(element, entries);
+        }
+        section(group, "list", KeyGroupStateFormat.LIST, entries);
+        // MAP with ttl: key, n, n x (userKey, timestamp, isNull, [value])
+        entries.clear();
+        entries.writeInt(1);
+        new LongSerializer().serialize(key, entries);
+        entries.writeInt(2);
+        var userKeys = mapDesc().getKeyTypeInformation().createSerializer(new dev.eddy.api.common.serialization.SerializerConfig());
+        var userValues = mapDesc().getValueTypeInformation().createSerializer(new dev.eddy.api.common.serialization.SerializerConfig());
+        userKeys.serialize("a", entries);
+        entries.writeLong(9L);
+        entries.writeBoolean(false);
+        userValues.serialize(1, entries);
+        userKeys.serialize("n", entries);
+        entries.writeLong(9L);
+        entries.writeBoolean(true);
+        section(group, "map", KeyGroupStateFormat.MAP, entries);
+        Path file = tmp.resolve("heap-written");
+        Files.write(file, group.getCopyOfBuffer());
+        KeyGroupsStateHandleProto.Builder handle = KeyGroupsStateHandleProto.newBuilder().setPath("heap-written").setStartKeyGroup(keyGroup)
+                .addOffsets(0).setSize(group.length());
+
+        RocksDBKeyedStateBackend<Long> b = rocks(1, 0, true);
+        b.restore(List.of(KeyedStateHandleProto.newBuilder().setKeyGroups(handle).build()), tmp);
+        b.setCurrentKey(key);
+        assertThat(b.getPartitionedState(valueDesc()).value()).isEqualTo("hello");
+        assertThat(b.getPartitionedState(listDesc()).get()).containsExactly(7L, 8L);
+        MapState<String, Integer> map = b.getPartitionedState(mapDesc());
+        assertThat(map.get("a")).isEqualTo(1);
+        assertThat(map.contains("n")).isTrue();
+        assertThat(map.get("n")).isNull();
+    }
+
+    private static void section(DataOutputSerializer group, String name, byte kind, DataOutputSerializer entries) throws Exception {
+        group.writeUTF(name);
+        group.writeByte(kind);
+        group.writeByte(1);
+        group.writeInt(entries.length());
+        group.write(entries.getSharedBuffer(), 0, entries.length());
     }
 
     private static long totalSize(Iterable<String> files) throws Exception {
