@@ -458,7 +458,6 @@ class RocksDBSnapshotTest {
     // ---- cross-backend ----
 
     @Test
-    @Disabled("heap restore pending merge")
     void heapBackendRestoresTheCanonicalBytesOfRocksDB() throws Exception {
         RocksDBKeyedStateBackend<Long> source = rocks(1, 0, true);
         List<Long> keys = keysIn(source.getKeyGroupRange(), 0, 300);
@@ -473,7 +472,6 @@ class RocksDBSnapshotTest {
     }
 
     @Test
-    @Disabled("heap restore pending merge")
     void rocksDBRestoresTheCanonicalBytesOfTheHeapBackend() throws Exception {
         HeapKeyedStateBackend<Long> heap = HeapKeyedStateBackend.forSubtask(new LongSerializer(), MAX_PARALLELISM, 1, 0);
         backends.add(heap);
