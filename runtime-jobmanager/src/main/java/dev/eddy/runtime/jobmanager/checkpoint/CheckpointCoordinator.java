@@ -54,6 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class CheckpointCoordinator {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
     private static final int STATS_KEPT = 20;
+    private static final long NOTIFY_WAIT_SECONDS = 10;
 
     private final String jobId;
     private final CheckpointSettings settings;
@@ -394,10 +395,13 @@ public final class CheckpointCoordinator {
         while (stats.size() > STATS_KEPT) {
             stats.removeFirst();
         }
-        notifyTasks(p, true);
+        CompletableFuture<Void> notified = notifyTasks(p, true);
         LOG.info("Completed {} {} of job {} in {} ms ({} bytes, max alignment {} ms) at {}", kind(p), p.checkpointId(), jobId,
                 s.durationMillis(), s.bytes(), s.maxAlignmentMillis(), p.directory());
-        p.completion().complete(completed);
+        // the caller (e.g. stop-with-savepoint, which then cancels the tasks) learns of it once every
+        // TaskManager has taken the notification, or after NOTIFY_WAIT_SECONDS at the latest
+        notified.completeOnTimeout(null, NOTIFY_WAIT_SECONDS, TimeUnit.SECONDS)
+                .whenComplete((v, err) -> runAsync(() -> p.completion().complete(completed)));
     }
 
     private void abort(PendingCheckpoint p, String reason, boolean countsAsFailure) {
@@ -420,20 +424,24 @@ public final class CheckpointCoordinator {
         }
     }
 
-    private void notifyTasks(PendingCheckpoint p, boolean completed) {
+    /** Sends the notification to every task of the checkpoint; completes when all replied (errors included). */
+    private CompletableFuture<Void> notifyTasks(PendingCheckpoint p, boolean completed) {
+        List<CompletableFuture<?>> replies = new ArrayList<>();
         for (TaskRef t : p.tasks()) {
             CheckpointNotificationRequest request = CheckpointNotificationRequest.newBuilder().setExecutionAttemptId(t.attemptId())
                     .setCheckpointId(p.checkpointId()).setCompleted(completed).build();
             try {
-                taskExecutors.apply(t.rpcAddress()).notifyCheckpoint(request).whenComplete((ack, err) -> {
+                replies.add(taskExecutors.apply(t.rpcAddress()).notifyCheckpoint(request).handle((ack, err) -> {
                     if (err != null) {
                         LOG.debug("Could not notify {} of checkpoint {}: {}", t.attemptId(), p.checkpointId(), unwrap(err).toString());
                     }
-                });
+                    return null;
+                }));
             } catch (RuntimeException e) {
                 LOG.debug("Could not notify {} of checkpoint {}: {}", t.attemptId(), p.checkpointId(), e.toString());
             }
         }
+        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new));
     }
 
     // ------------------------------------------------------------------ helpers
