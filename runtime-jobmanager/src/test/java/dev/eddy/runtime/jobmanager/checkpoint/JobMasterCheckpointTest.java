@@ -399,4 +399,31 @@ class JobMasterCheckpointTest {
         assertThatThrownBy(() -> job.jobMaster.triggerCheckpoint().join()).as("within min-pause").hasMessageContaining("no checkpoint triggered");
         assertThat(job.status().getState()).isEqualTo("RUNNING");
     }
+
+    @Test
+    void theClusterConfigurationGivesCheckpointDefaultsTheJobCanOverride() {
+        Map<String, String> jobConfig = config();
+        jobConfig.remove("execution.checkpointing.dir");
+        Path clusterCheckpoints = root.resolve("cluster-chk");
+        job = new CheckpointingJob(CheckpointingJob.job(1, 1, jobConfig), Map.of("execution.checkpointing.dir", clusterCheckpoints.toString(),
+                "execution.checkpointing.savepoint-dir", root.resolve("cluster-sp").toString(),
+                "execution.checkpointing.num-retained", "5"));
+        List<TaskDeploymentDescriptor> tasks = job.start();
+        job.running(tasks);
+        long id = job.jobMaster.triggerCheckpoint().join();
+        assertThat(job.tm.triggers().get(0).getOptions().getTargetDirectory())
+                .isEqualTo(clusterCheckpoints.resolve(job.jobGraph.getJobId()).resolve("chk-" + id).toString());
+        job.ackAll(tasks, id, t -> state(t, clusterCheckpoints));
+        var savepoint = job.jobMaster.triggerSavepoint("", false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> job.tm.triggers().size() == 2);
+        job.ackAll(tasks, id + 1, t -> state(t, root));
+        assertThat(Path.of(savepoint.join()).getParent()).isEqualTo(root.resolve("cluster-sp"));
+
+        // a job's own setting wins
+        second = new CheckpointingJob(CheckpointingJob.job(1, 1, config()), Map.of("execution.checkpointing.dir", clusterCheckpoints.toString()));
+        List<TaskDeploymentDescriptor> secondTasks = second.start();
+        second.running(secondTasks);
+        second.jobMaster.triggerCheckpoint().join();
+        assertThat(second.tm.triggers().get(0).getOptions().getTargetDirectory()).startsWith(root.resolve("chk").toString());
+    }
 }
