@@ -331,6 +331,7 @@ public final class CheckpointCoordinator {
     public Ack acknowledge(AcknowledgeCheckpointRequest request) {
         PendingCheckpoint p = pending.get(request.getCheckpointId());
         if (p == null) {
+            discardLateFiles(request.getCheckpointId());
             return ack(false, "Checkpoint " + request.getCheckpointId() + " of job " + jobId
                     + " is not in progress (completed, aborted or unknown); acknowledgement ignored");
         }
@@ -349,6 +350,20 @@ public final class CheckpointCoordinator {
                 }
                 return ack(true, "");
             }
+        }
+    }
+
+    /**
+     * A task acknowledged a checkpoint that was aborted meanwhile: files it wrote after the abort
+     * deleted the directory may have re-created it; delete it again unless it is a completed one.
+     */
+    private void discardLateFiles(long checkpointId) {
+        if (checkpointId >= nextCheckpointId) {
+            return;
+        }
+        Path dir = settings.jobDirectory(jobId).resolve("chk-" + checkpointId);
+        if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MetadataIO.METADATA_FILE))) {
+            CompletedCheckpointStore.deleteDirectory(dir);
         }
     }
 

@@ -164,7 +164,7 @@ class JobMasterCheckpointTest {
     }
 
     @Test
-    void declinedAndRejectedCheckpointsAbortAndTooManyFailuresRestartTheJob() {
+    void declinedAndRejectedCheckpointsAbortAndTooManyFailuresRestartTheJob() throws IOException {
         List<TaskDeploymentDescriptor> tasks = startRunning(2, 2,
                 config("execution.checkpointing.tolerable-failed-checkpoints", "1"));
         long first = job.jobMaster.triggerCheckpoint().join();
@@ -175,6 +175,11 @@ class JobMasterCheckpointTest {
         assertThat(notifications(first)).allSatisfy(n -> assertThat(n.getCompleted()).isFalse());
         assertThat(chk(first)).doesNotExist();
         assertThat(job.status().getState()).as("one failure is tolerated").isEqualTo("RUNNING");
+        // a task that still wrote its files and acknowledged late: its files are removed again
+        Files.createDirectories(chk(first));
+        Files.writeString(chk(first).resolve("late"), "x");
+        assertThat(job.ack(tasks.get(0), first, state(tasks.get(0), chk(first)), 1, 0).getOk()).isFalse();
+        assertThat(chk(first)).doesNotExist();
 
         job.tm.ignoreCancels = true;
         job.tm.rejectCheckpointReason = "Task is not running";
