@@ -115,7 +115,9 @@ class ExactlyOnceRecoveryTest {
         public void processElement(Long value, Context ctx, Collector<Tuple3<Long, Long, Long>> out) throws Exception {
             seenThisAttempt++;
             int injected = FAILURES.get();
-            if (injected < thresholds.length && checkpointedThisAttempt && seenThisAttempt >= thresholds[injected]
+            // failure k is injected in attempt k only, so failures happen one after another
+            if (injected < thresholds.length && getRuntimeContext().getTaskInfo().getAttemptNumber() == injected
+                    && checkpointedThisAttempt && seenThisAttempt >= thresholds[injected]
                     && FAILURES.compareAndSet(injected, injected + 1)) {
                 throw new IllegalStateException("injected failure " + (injected + 1) + " after " + seenThisAttempt + " records");
             }
