@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.eddy.it.jobs.exactlyonce.ExactlyOnceFileJob;
 import dev.eddy.it.jobs.keyedcount.KeyedCountJob;
 import dev.eddy.it.support.EddyHost;
 import dev.eddy.it.support.JobJars;
@@ -12,6 +13,7 @@ import dev.eddy.it.support.Outputs;
 import dev.eddy.it.support.ProcessResult;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Three hosts, each in its own network namespace with its own address: a JobManager on
  * 10.233.0.1 and TaskManagers on .2 and .3 (2 slots each). A keyed job at parallelism 4 spreads
  * over both TaskManagers, gives exact counts, and its records are shown to cross between the
- * namespaces by the TaskManagers' interface byte counters.
+ * namespaces by the TaskManagers' interface byte counters. Then a checkpointed job writing through the
+ * transactional file sink stores its checkpoints in one directory all hosts share.
  */
 class MultiHostIT {
     @TempDir
@@ -69,6 +72,20 @@ class MultiHostIT {
                 assertThat(sent3).as("bytes sent by TaskManager host 10.233.0.3").isGreaterThan(2_000_000L);
                 assertThat(tm1.logs("taskmanager")).contains(Netns.address(2));
                 assertThat(tm2.logs("taskmanager")).contains(Netns.address(3));
+
+                // checkpoints across hosts: both TaskManagers write into one directory every host sees
+                Path shared = tmp.resolve("shared-checkpoints");
+                Path files = tmp.resolve("files-out");
+                Path eoJar = JobJars.build(tmp.resolve("exactly-once.jar"), ExactlyOnceFileJob.class, true);
+                ProcessResult eo = jmHost.eddy(Duration.ofMinutes(3), "run", "-m", jmAddress, "-p", "4",
+                        "-D", "execution.checkpointing.dir=" + shared, eoJar.toString(), "200000", files.toString(), "200", "50");
+                assertThat(eo.exitCode()).as(eo + "\nJM log:\n" + jmHost.logs("jobmanager")).isZero();
+                assertThat(jmHost.logs("jobmanager")).containsPattern("Completed checkpoint \\d+");
+                List<Long> lines = Outputs.readAllVisible(files).lines().map(Long::parseLong).sorted().toList();
+                assertThat(lines).hasSize(200_000);
+                assertThat(lines.get(0)).isZero();
+                assertThat(lines.get(lines.size() - 1)).isEqualTo(199_999L);
+                assertThat(lines.stream().distinct().count()).isEqualTo(200_000L);
             }
         }
     }

@@ -23,6 +23,14 @@ public interface KeyedStateBackend<K> {
     /** The state object for a descriptor (the same object on every call with an equal descriptor). */
     <S extends State, T> S getPartitionedState(StateDescriptor<S, T> descriptor) throws Exception;
 
+    /**
+     * The serializer of the keys, or null when unknown. Operators that write their own keyed data
+     * into snapshots (e.g. timers) need it.
+     */
+    default dev.eddy.api.common.typeutils.TypeSerializer<K> getKeySerializer() {
+        return null;
+    }
+
     /** Releases resources. */
     void dispose();
 }

@@ -17,8 +17,13 @@ final class ClusterCalls {
     private ClusterCalls() {}
 
     static <T> T call(CliContext context, Configuration configuration, Function<DispatcherGateway, CompletableFuture<T>> request) {
+        return call(context, configuration, request, configuration.get(ClientOptions.CLIENT_TIMEOUT));
+    }
+
+    /** As {@link #call(CliContext, Configuration, Function)} with an explicit wait (savepoints may take long). */
+    static <T> T call(CliContext context, Configuration configuration, Function<DispatcherGateway, CompletableFuture<T>> request,
+            Duration timeout) {
         String address = JobManagerAddress.of(configuration);
-        Duration timeout = configuration.get(ClientOptions.CLIENT_TIMEOUT);
         try (DispatcherConnection connection = context.connector.connect(address)) {
             return request.apply(connection.gateway()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code eddy} command line, with Flink's verbs: run, list, status, cancel, plus jobmanager and
+ * The {@code eddy} command line, with Flink's verbs: run, list, status, cancel, savepoint, stop, plus jobmanager and
  * taskmanager to run the cluster processes in the foreground.
  *
  * <p>{@link #main} exits the JVM with the command's exit code; {@link #execute} is the programmatic
@@ -41,6 +41,8 @@ public final class EddyCli implements Runnable {
                 .addSubcommand(new ListCommand(context))
                 .addSubcommand(new StatusCommand(context))
                 .addSubcommand(new CancelCommand(context))
+                .addSubcommand(new SavepointCommand(context))
+                .addSubcommand(new StopCommand(context))
                 .addSubcommand(new JobManagerCommand(context))
                 .addSubcommand(new TaskManagerCommand(context));
         commandLine.setOut(new PrintWriter(out, true));

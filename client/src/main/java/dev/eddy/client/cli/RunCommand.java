@@ -6,6 +6,7 @@ import dev.eddy.client.deployment.JobManagerUnreachableException;
 import dev.eddy.client.program.PackagedProgram;
 import dev.eddy.client.program.ProgramInvocationException;
 import dev.eddy.client.program.ProgramMainException;
+import dev.eddy.configuration.CheckpointingOptions;
 import dev.eddy.configuration.Configuration;
 import dev.eddy.configuration.CoreOptions;
 import dev.eddy.configuration.DeploymentOptions;
@@ -41,6 +42,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--class"}, paramLabel = "<mainClass>", description = "Main class, if the manifest has no Main-Class")
     String mainClass;
+
+    @Option(names = {"-s", "--fromSavepoint"}, paramLabel = "<savepointPath>",
+            description = "Start the job from this savepoint or retained checkpoint (its directory or _metadata file)")
+    String savepointPath;
+
+    @Option(names = {"-n", "--allowNonRestoredState"},
+            description = "Skip savepoint state that maps to no operator of the job instead of failing")
+    boolean allowNonRestoredState;
 
     @Option(names = {"-d", "--detached"}, description = "Return once the job is submitted, without waiting for it to end")
     boolean detached;
@@ -98,6 +107,15 @@ final class RunCommand implements Callable<Integer> {
         }
         if (detached) {
             configuration.set(DeploymentOptions.ATTACHED, false);
+        }
+        if (savepointPath != null) {
+            if (savepointPath.isBlank()) {
+                throw new CliException("Empty savepoint path for -s");
+            }
+            configuration.set(CheckpointingOptions.SAVEPOINT_PATH, savepointPath);
+        }
+        if (allowNonRestoredState) {
+            configuration.set(CheckpointingOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         }
         return configuration;
     }

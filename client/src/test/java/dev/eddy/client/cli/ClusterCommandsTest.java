@@ -77,6 +77,33 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void savepointPrintsThePathAndKeepsTheJob() {
+        addJobs();
+        CliRun run = CliRun.of(dispatcher, null, "savepoint", ID2, "/tmp/sps");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Savepoint completed. Path: /tmp/sps/savepoint-fedcba-abc");
+        CliRun noDir = CliRun.of(dispatcher, null, "savepoint", ID2);
+        assertThat(noDir.out()).contains("Path: /default-sp/savepoint-fedcba-abc");
+        assertThat(dispatcher.savepoints).containsExactly(ID2 + " '/tmp/sps' keep", ID2 + " '' keep");
+    }
+
+    @Test
+    void stopWithSavepointPathStopsTheJob() {
+        addJobs();
+        CliRun run = CliRun.of(dispatcher, null, "stop", "--savepointPath", "/tmp/sps", ID2);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Suspending job " + ID2).contains("Path: /tmp/sps/savepoint-fedcba-abc");
+        assertThat(dispatcher.savepoints).containsExactly(ID2 + " '/tmp/sps' stop");
+    }
+
+    @Test
+    void savepointOfUnknownJobIsAnError() {
+        CliRun run = CliRun.of(dispatcher, null, "savepoint", ID1, "/tmp/sps");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("There is no job with id " + ID1);
+    }
+
+    @Test
     void cancelPrintsFlinksLine() {
         addJobs();
         CliRun run = CliRun.of(dispatcher, null, "cancel", ID2);

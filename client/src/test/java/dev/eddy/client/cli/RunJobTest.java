@@ -80,6 +80,21 @@ class RunJobTest {
     }
 
     @Test
+    void fromSavepointGoesIntoTheJobGraph() throws Exception {
+        CliRun r = run("run", "-m", jobManager.address(), "-s", "/sp/savepoint-1", "--allowNonRestoredState",
+                jar(SequenceJob.class).toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JobGraphProto graph = jobManager.submitted.get(0);
+        assertThat(graph.getSavepointPath()).isEqualTo("/sp/savepoint-1");
+        assertThat(graph.getAllowNonRestoredState()).isTrue();
+        CliRun plain = run("run", "-m", jobManager.address(), jar(SequenceJob.class).toString());
+        assertThat(plain.exitCode()).isZero();
+        assertThat(jobManager.submitted.get(1).getSavepointPath()).isEmpty();
+        assertThat(jobManager.submitted.get(1).getAllowNonRestoredState()).isFalse();
+    }
+
+    @Test
     void failedJobExitsWithOneAndShowsTheRemoteFailure() throws Exception {
         jobManager.finalState = "FAILED";
         jobManager.failure = "java.lang.IllegalStateException: Record 42 is poison\n\tat FailingMapJob$PoisonCheck.map(X.java:1)";

@@ -75,8 +75,15 @@ final class ScriptedDispatcher implements DispatcherGateway, DispatcherConnector
 
     @Override
     public CompletableFuture<String> triggerSavepoint(String jobId, String targetDirectory, boolean stop) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("savepoints not scripted in this fake"));
+        savepoints.add(jobId + " '" + targetDirectory + "' " + (stop ? "stop" : "keep"));
+        if (!jobs.containsKey(jobId)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("There is no job with id " + jobId + "."));
+        }
+        return answer((targetDirectory.isEmpty() ? "/default-sp" : targetDirectory) + "/savepoint-" + jobId.substring(0, 6) + "-abc");
     }
+
+    /** Savepoint requests: "jobId 'dir' stop|keep". */
+    final java.util.List<String> savepoints = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public CompletableFuture<ClusterOverview> getClusterOverview() {

@@ -1,5 +1,6 @@
 package dev.eddy.runtime.graph;
 
+import dev.eddy.configuration.CheckpointingOptions;
 import dev.eddy.api.common.JobID;
 import dev.eddy.api.common.serialization.SerializerConfig;
 import dev.eddy.api.dag.Pipeline;
@@ -59,7 +60,9 @@ public final class JobGraphGenerator {
                 .setJobId(JobID.generate().toHexString())
                 .setJobName(name)
                 .putAllJobConfiguration(conf.toMap())
-                .setJarSha256(jarSha256 == null ? "" : jarSha256);
+                .setJarSha256(jarSha256 == null ? "" : jarSha256)
+                .setSavepointPath(conf.getOptional(CheckpointingOptions.SAVEPOINT_PATH).orElse(""))
+                .setAllowNonRestoredState(conf.get(CheckpointingOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
         for (OperatorChainer.Chain chain : chains) {
             TaskChainConfig config = TaskChainConfigFactory.create(chain, serializers, outEdgeIndex);
             job.addVertices(vertex(chain, TaskChainConfigFactory.serialize(chain, config)));

@@ -8,7 +8,7 @@ import java.util.PriorityQueue;
 /**
  * In-memory timers of one time domain for all keys of an operator: ordered by timestamp (then by
  * registration order); a (key, timestamp) pair is held at most once. Task thread only. Not
- * part of checkpoints yet.
+ * part of checkpoints by itself: the owning operator writes its timers into raw keyed state.
  */
 public final class HeapTimerQueue {
     /** One registered timer. Equality is (key, timestamp). */
@@ -93,5 +93,10 @@ public final class HeapTimerQueue {
 
     public int size() {
         return queue.size();
+    }
+
+    /** Calls {@code action} for every timer, in no particular order. Do not modify the queue meanwhile. */
+    public void forEach(java.util.function.Consumer<Timer> action) {
+        queue.forEach(action);
     }
 }

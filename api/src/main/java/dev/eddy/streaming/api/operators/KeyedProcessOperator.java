@@ -1,5 +1,8 @@
 package dev.eddy.streaming.api.operators;
 
+import dev.eddy.runtime.state.KeyedStateBackend;
+import dev.eddy.runtime.state.StateInitializationContext;
+import dev.eddy.runtime.state.StateSnapshotContext;
 import dev.eddy.streaming.api.functions.KeyedProcessFunction;
 import dev.eddy.streaming.api.functions.TimeDomain;
 import dev.eddy.streaming.api.functions.TimerService;
@@ -14,7 +17,12 @@ import java.util.concurrent.ScheduledFuture;
  * timestamp order, with their key as current key; their output carries the timer's timestamp.
  * Processing-time timers fire from a {@link ProcessingTimeService} callback (mail on the task
  * thread); their output has no timestamp. Registering an equal (key, time) timer twice yields one
- * firing. Timers are not part of checkpoints yet.
+ * firing.
+ *
+ * <p>Timers are part of checkpoints: {@link #snapshotState} writes them per key group into raw keyed
+ * state ({@link KeyedTimersSnapshot}); {@link #initializeState} restores those of this subtask's key
+ * groups (also after rescaling). A restored processing-time timer that is already due fires right
+ * after {@code open}, as mail.
  */
 public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<OUT, KeyedProcessFunction<K, IN, OUT>>
         implements OneInputStreamOperator<IN, OUT> {
@@ -40,9 +48,35 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
         context = new ContextImpl(userFunction);
         onTimerContext = new OnTimerContextImpl(userFunction);
         timerService = new TimerServiceImpl();
+        if (eventTimers == null) {
+            eventTimers = new HeapTimerQueue();
+            processingTimers = new HeapTimerQueue();
+        }
+        scheduledProcessingTime = Long.MAX_VALUE;
+        if (processingTimers.size() > 0) {
+            scheduleProcessingTimeHead();
+        }
+    }
+
+    /** Restores the timers of this subtask's key groups, then the function's state (before open). */
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
         eventTimers = new HeapTimerQueue();
         processingTimers = new HeapTimerQueue();
-        scheduledProcessingTime = Long.MAX_VALUE;
+        KeyedStateBackend<Object> backend = getKeyedStateBackend();
+        if (backend != null) {
+            KeyedTimersSnapshot.restore(context.getRawKeyedStateInputs(), backend, eventTimers, processingTimers);
+        }
+        super.initializeState(context);
+    }
+
+    /** Writes the timers per key group into raw keyed state, then the function's state. */
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        if (eventTimers != null && (eventTimers.size() > 0 || processingTimers.size() > 0)) {
+            KeyedTimersSnapshot.write(context.getRawKeyedOperatorStateOutput(), requireKeyedBackend(), eventTimers, processingTimers);
+        }
     }
 
     @Override

@@ -11,12 +11,21 @@ public final class RestartStrategies {
     private RestartStrategies() {}
 
     /**
-     * The strategy named by {@code restart-strategy.type} (unset: none).
+     * The strategy named by {@code restart-strategy.type} (unset: none, checkpointing not considered).
      *
      * @throws IllegalArgumentException naming the key and the accepted values if a value is bad
      */
     public static RestartBackoffTimeStrategy fromConfiguration(Configuration config) {
-        String type = config.getOptional(RESTART_STRATEGY).orElse("none").trim().toLowerCase(Locale.ROOT);
+        return fromConfiguration(config, false);
+    }
+
+    /**
+     * As {@link #fromConfiguration(Configuration)}, but with periodic checkpointing enabled an unset
+     * {@code restart-strategy.type} means exponential-delay with its defaults (as in Flink 2.x).
+     */
+    public static RestartBackoffTimeStrategy fromConfiguration(Configuration config, boolean checkpointingEnabled) {
+        String type = config.getOptional(RESTART_STRATEGY).orElse(checkpointingEnabled ? "exponential-delay" : "none")
+                .trim().toLowerCase(Locale.ROOT);
         switch (type) {
             case "none", "off", "disable" -> {
                 return NoRestartBackoffTimeStrategy.INSTANCE;

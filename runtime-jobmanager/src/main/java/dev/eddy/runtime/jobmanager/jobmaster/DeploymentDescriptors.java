@@ -7,6 +7,7 @@ import dev.eddy.proto.JobGraphProto;
 import dev.eddy.proto.JobVertexProto;
 import dev.eddy.proto.ResultPartitionDescriptor;
 import dev.eddy.proto.TaskDeploymentDescriptor;
+import dev.eddy.proto.TaskRestoreProto;
 import dev.eddy.runtime.jobmanager.resourcemanager.AllocatedSlot;
 import dev.eddy.runtime.jobmanager.scheduler.EdgeWiring;
 import java.util.List;
@@ -30,6 +31,11 @@ public final class DeploymentDescriptors {
     }
 
     public static TaskDeploymentDescriptor create(ExecutionGraph graph, Execution execution) {
+        return create(graph, execution, null);
+    }
+
+    /** As {@link #create(ExecutionGraph, Execution)}, with the state to restore ({@code null}: fresh start). */
+    public static TaskDeploymentDescriptor create(ExecutionGraph graph, Execution execution, TaskRestoreProto restore) {
         JobGraphProto job = graph.jobGraph();
         JobVertexProto vertex = execution.vertex();
         TaskDeploymentDescriptor.Builder tdd = TaskDeploymentDescriptor.newBuilder()
@@ -46,6 +52,9 @@ public final class DeploymentDescriptors {
                 .setJarSha256(job.getJarSha256())
                 .setOperatorConfig(vertex.getOperatorConfig())
                 .putAllJobConfiguration(job.getJobConfigurationMap());
+        if (restore != null) {
+            tdd.setRestore(restore);
+        }
 
         List<JobEdgeProto> out = graph.outEdgesOf(vertex.getId());
         for (int k = 0; k < out.size(); k++) {

@@ -12,6 +12,11 @@ import dev.eddy.proto.TaskExecutionStateProto;
 import dev.eddy.proto.VertexStatus;
 import dev.eddy.runtime.gateway.JobMasterGateway;
 import dev.eddy.runtime.gateway.TaskExecutorGateway;
+import dev.eddy.proto.TaskRestoreProto;
+import dev.eddy.runtime.jobmanager.checkpoint.CheckpointCoordinator;
+import dev.eddy.runtime.jobmanager.checkpoint.CheckpointSettings;
+import dev.eddy.runtime.jobmanager.checkpoint.CheckpointStats;
+import dev.eddy.runtime.jobmanager.checkpoint.CompletedCheckpoint;
 import dev.eddy.runtime.jobmanager.failover.NoRestartBackoffTimeStrategy;
 import dev.eddy.runtime.jobmanager.failover.RestartBackoffTimeStrategy;
 import dev.eddy.runtime.jobmanager.failover.RestartStrategies;
@@ -54,12 +59,43 @@ import org.slf4j.LoggerFactory;
  * slots are freed; after the backoff the whole graph gets fresh attempts (attempt number + 1), new
  * slots are requested and everything is deployed again (no state is restored). Reports of old
  * attempts are unknown and ignored. Otherwise the job fails as it did without a strategy.
+ *
+ * <p>Checkpoints: a {@link CheckpointCoordinator} (on this JobMaster's executor) triggers periodic
+ * checkpoints while the job is RUNNING and takes savepoints; it stops and aborts what is pending
+ * whenever the job leaves RUNNING. Deployment gives every task its {@link TaskRestoreProto}: at the
+ * first start from {@code savepoint_path} / {@code execution.state-recovery.path} (a bad one fails
+ * the job), at a restart from the latest completed checkpoint. With checkpointing on and no
+ * {@code restart-strategy.type}, the restart strategy is exponential-delay (as in Flink 2.x).
+ * Stop-with-savepoint cancels the tasks after the savepoint and the job ends FINISHED.
  */
 public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
 
-    /** Timeouts of a JobMaster. */
-    public record Settings(Duration slotRequestTimeout, Duration cancelTimeout) {}
+    /**
+     * Timeouts of a JobMaster, and the cluster's configuration: its {@code execution.checkpointing.*}
+     * keys are defaults for keys a job does not set (e.g. the checkpoint and savepoint directories of
+     * the JobManager's config.yaml).
+     */
+    public record Settings(Duration slotRequestTimeout, Duration cancelTimeout, Map<String, String> clusterConfiguration) {
+        public Settings {
+            clusterConfiguration = Map.copyOf(clusterConfiguration);
+        }
+
+        public Settings(Duration slotRequestTimeout, Duration cancelTimeout) {
+            this(slotRequestTimeout, cancelTimeout, Map.of());
+        }
+
+        /** The job's graph with the cluster's checkpointing keys added where the job has none. */
+        JobGraphProto withClusterCheckpointDefaults(JobGraphProto jobGraph) {
+            JobGraphProto.Builder b = jobGraph.toBuilder();
+            clusterConfiguration.forEach((key, value) -> {
+                if (key.startsWith("execution.checkpointing.") && !jobGraph.getJobConfigurationMap().containsKey(key)) {
+                    b.putJobConfiguration(key, value);
+                }
+            });
+            return b.build();
+        }
+    }
 
     private final String jobId;
     private final ExecutionGraph graph;
@@ -81,10 +117,15 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private final RestartBackoffTimeStrategy restartStrategy;
     private int restarts;
     private ScheduledFuture<?> restartTimer;
+    private final CheckpointCoordinator checkpoints;
+    private Map<String, List<TaskRestoreProto>> restoreAssignment = Map.of();
+    private boolean stopWithSavepoint;
 
     public JobMaster(JobGraphProto jobGraph, SlotAllocator slotAllocator, Function<String, TaskExecutorGateway> taskExecutors,
             Settings settings) {
-        this.restartStrategy = RestartStrategies.fromConfiguration(Configuration.fromMap(jobGraph.getJobConfigurationMap()));
+        CheckpointSettings checkpointSettings = CheckpointSettings.fromJobGraph(settings.withClusterCheckpointDefaults(jobGraph));
+        this.restartStrategy = RestartStrategies.fromConfiguration(Configuration.fromMap(jobGraph.getJobConfigurationMap()),
+                checkpointSettings.periodic());
         this.jobId = jobGraph.getJobId();
         this.graph = new ExecutionGraph(jobGraph);
         this.slotPlan = SlotSharingPlan.of(jobGraph.getVerticesList());
@@ -97,6 +138,8 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.checkpoints = new CheckpointCoordinator(jobId, checkpointSettings, graph, taskExecutors, executor,
+                this::onCheckpointFailuresExceeded, System::currentTimeMillis);
     }
 
     public String jobId() {
@@ -106,9 +149,26 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     /** Requests the job's slots; deployment follows when they arrive. */
     public CompletableFuture<Void> start() {
         return call(() -> {
+            try {
+                restoreAssignment = checkpoints.loadInitialState();
+            } catch (RuntimeException e) {
+                failBeforeDeployment("Could not restore job " + jobId + " from '" + checkpoints.settings().restorePath() + "': "
+                        + e.getMessage());
+                return null;
+            }
             requestSlots();
             return null;
         });
+    }
+
+    /** The job cannot be deployed (restore failed): FAILED without running anything. */
+    private void failBeforeDeployment(String message) {
+        failure = message;
+        for (Execution e : graph.allExecutions()) {
+            e.tryTransitionTo(ExecutionState.CANCELED);
+        }
+        transitionTo(JobState.FAILED);
+        onTerminal();
     }
 
     private void requestSlots() {
@@ -133,14 +193,12 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
 
     @Override
     public CompletableFuture<Ack> acknowledgeCheckpoint(AcknowledgeCheckpointRequest request) {
-        // STUB: owned by the coordinator helper (checkpoint coordinator integration)
-        return CompletableFuture.completedFuture(ack(false, "checkpoints are not implemented yet"));
+        return call(() -> checkpoints.acknowledge(request));
     }
 
     @Override
     public CompletableFuture<Ack> declineCheckpoint(DeclineCheckpointRequest request) {
-        // STUB: owned by the coordinator helper
-        return CompletableFuture.completedFuture(ack(false, "checkpoints are not implemented yet"));
+        return call(() -> checkpoints.decline(request));
     }
 
     /**
@@ -148,8 +206,62 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
      * {@code stop}, the job finishes afterwards. Completes with the savepoint directory.
      */
     public CompletableFuture<String> triggerSavepoint(String targetDirectory, boolean stop) {
-        // STUB: owned by the coordinator helper
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("savepoints are not implemented yet"));
+        CompletableFuture<CompletableFuture<CompletedCheckpoint>> triggered = call(() -> {
+            if (state != JobState.RUNNING) {
+                return CompletableFuture.failedFuture(new IllegalStateException("Job " + jobId + " is " + state
+                        + "; a savepoint needs a running job"));
+            }
+            return checkpoints.triggerSavepoint(targetDirectory, stop);
+        });
+        return triggered.thenCompose(f -> f).thenCompose(savepoint -> call(() -> {
+            if (stop) {
+                stopAfterSavepoint(savepoint);
+            }
+            return savepoint.directory().toString();
+        }));
+    }
+
+    /** Stop-with-savepoint: the savepoint is complete, so cancel every task; the job ends FINISHED. */
+    private void stopAfterSavepoint(CompletedCheckpoint savepoint) {
+        if (state != JobState.RUNNING) {
+            return;
+        }
+        LOG.info("Job {} stops after savepoint {} at {}", jobId, savepoint.checkpointId(), savepoint.directory());
+        stopWithSavepoint = true;
+        transitionTo(JobState.CANCELLING);
+        cancelAllExecutions();
+    }
+
+    /** Too many checkpoints failed in a row: fail (and maybe restart) the job. */
+    private void onCheckpointFailuresExceeded(String message) {
+        if (state == JobState.RUNNING) {
+            failJob(message);
+        }
+    }
+
+    /** Completed checkpoints and savepoints of this job, oldest first (for tests and monitoring). */
+    public CompletableFuture<List<CheckpointStats>> checkpointStats() {
+        return call(checkpoints::stats);
+    }
+
+    /**
+     * Triggers a checkpoint now (subject to the same conditions as a periodic one: all tasks running,
+     * max-concurrent, min-pause). Completes with its id; fails if it could not be triggered.
+     */
+    public CompletableFuture<Long> triggerCheckpoint() {
+        return call(() -> {
+            if (state != JobState.RUNNING) {
+                throw new IllegalStateException("Job " + jobId + " is " + state + "; a checkpoint needs a running job");
+            }
+            return checkpoints.triggerPeriodicIfPossible().map(p -> p.checkpointId()).orElseThrow(() -> new IllegalStateException(
+                    "Job " + jobId + ": no checkpoint triggered (not all tasks running, "
+                            + "max-concurrent-checkpoints in progress, or within min-pause)"));
+        });
+    }
+
+    /** The latest retained completed checkpoint, if any. */
+    public CompletableFuture<java.util.Optional<CompletedCheckpoint>> latestCompletedCheckpoint() {
+        return call(() -> checkpoints.store().latest());
     }
 
     /** Starts cancelling; completes with the job state right after (CANCELLING or a terminal state). */
@@ -217,13 +329,17 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         for (Execution e : graph.allExecutions()) {
             deploy(e);
         }
+        if (state == JobState.RUNNING) {
+            checkpoints.onJobRunning();
+        }
     }
 
     private void deploy(Execution e) {
         AllocatedSlot slot = e.slot();
         CompletableFuture<SubmitTaskResponse> response;
         try {
-            var tdd = DeploymentDescriptors.create(graph, e);
+            List<TaskRestoreProto> restore = restoreAssignment.get(e.vertex().getId());
+            var tdd = DeploymentDescriptors.create(graph, e, restore == null ? null : restore.get(e.subtaskIndex()));
             e.transitionTo(ExecutionState.DEPLOYING);
             LOG.debug("Deploying {} (attempt {}) to {}", e.taskNameWithSubtask(), e.attemptId(), slot);
             response = taskExecutors.apply(slot.rpcAddress()).submitTask(tdd);
@@ -268,6 +384,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
             case FINISHED -> {
                 if (e.tryTransitionTo(target)) {
                     LOG.info("{} of job {} is {}", e.taskNameWithSubtask(), jobId, target);
+                    checkpoints.onExecutionFinished(e.attemptId());
                     onExecutionTerminal();
                 }
             }
@@ -364,6 +481,13 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         restarts++;
         lostTaskManagers.clear(); // all their slots were released; a TaskManager re-registering under the same id is new
         graph.resetForRestart();
+        try {
+            restoreAssignment = checkpoints.stateForRestart();
+        } catch (RuntimeException e) {
+            failBeforeDeployment("Could not restore job " + jobId + " from its latest checkpoint: " + e.getMessage()
+                    + "\n\nThe job was restarting after: " + failure);
+            return;
+        }
         requestSlots();
     }
 
@@ -374,7 +498,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         } else if (state == JobState.RESTARTING && restartTimer == null && graph.allTerminal()) {
             scheduleRestart();
         } else if ((state == JobState.FAILING || state == JobState.CANCELLING) && graph.allTerminal()) {
-            transitionTo(state == JobState.FAILING ? JobState.FAILED : JobState.CANCELED);
+            transitionTo(state == JobState.FAILING ? JobState.FAILED : stopWithSavepoint ? JobState.FINISHED : JobState.CANCELED);
             onTerminal();
         }
     }
@@ -421,6 +545,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     /** The job is terminal: free every slot on the TaskManagers and in the ResourceManager. */
     private void onTerminal() {
         endTimeMillis = System.currentTimeMillis();
+        checkpoints.onJobTerminal(state.name());
         if (cancelTimeout != null) {
             cancelTimeout.cancel(false);
         }
@@ -459,7 +584,11 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
             throw new IllegalStateException("Illegal transition of job " + jobId + " from " + state + " to " + target);
         }
         LOG.info("Job {} switched from {} to {}", jobId, state, target);
+        JobState previous = state;
         state = target;
+        if (previous == JobState.RUNNING) {
+            checkpoints.onJobNotRunning("it switched to " + target);
+        }
     }
 
     private JobStatusProto status() {

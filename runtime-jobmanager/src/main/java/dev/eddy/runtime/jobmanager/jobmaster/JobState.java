@@ -18,6 +18,7 @@ import java.util.Set;
  * RUNNING ──task failed / TM lost, restart strategy allows──▶ RESTARTING
  * RESTARTING ──old attempts terminal, backoff over, new slots, deployed──▶ RUNNING
  * RESTARTING ──no slots──▶ FAILED;   RESTARTING ──cancel──▶ CANCELLING
+ * RUNNING ──stop-with-savepoint completed──▶ CANCELLING ──all terminal──▶ FINISHED
  * </pre>
  */
 public enum JobState {
@@ -37,7 +38,7 @@ public enum JobState {
         LEGAL.put(RUNNING, EnumSet.of(FINISHED, FAILING, CANCELLING, RESTARTING));
         LEGAL.put(RESTARTING, EnumSet.of(RUNNING, FAILED, CANCELLING));
         LEGAL.put(FAILING, EnumSet.of(FAILED));
-        LEGAL.put(CANCELLING, EnumSet.of(CANCELED));
+        LEGAL.put(CANCELLING, EnumSet.of(CANCELED, FINISHED));
         LEGAL.put(FAILED, EnumSet.noneOf(JobState.class));
         LEGAL.put(CANCELED, EnumSet.noneOf(JobState.class));
         LEGAL.put(FINISHED, EnumSet.noneOf(JobState.class));

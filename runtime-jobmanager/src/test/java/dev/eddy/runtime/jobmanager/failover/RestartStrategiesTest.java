@@ -18,6 +18,16 @@ class RestartStrategiesTest {
     }
 
     @Test
+    void withCheckpointingAnUnsetTypeMeansExponentialDelayButAnExplicitOneWins() {
+        RestartBackoffTimeStrategy strategy = RestartStrategies.fromConfiguration(Configuration.fromMap(Map.of()), true);
+        assertThat(strategy.description()).startsWith("exponential-delay (initial backoff 1 s");
+        strategy.notifyFailure();
+        assertThat(strategy.canRestart()).isTrue();
+        assertThat(RestartStrategies.fromConfiguration(Configuration.fromMap(Map.of("restart-strategy.type", "none")), true).description())
+                .isEqualTo("none");
+    }
+
+    @Test
     void unsetAndAliasesOfNoneNeverRestart() {
         for (Map<String, String> config : List.of(Map.<String, String>of(), Map.of("restart-strategy.type", "none"),
                 Map.of("restart-strategy.type", "off"), Map.of("restart-strategy.type", "disable"))) {

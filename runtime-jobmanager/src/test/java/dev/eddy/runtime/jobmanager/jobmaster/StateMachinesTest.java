@@ -15,7 +15,7 @@ class StateMachinesTest {
             JobState.RUNNING, EnumSet.of(JobState.FINISHED, JobState.FAILING, JobState.CANCELLING, JobState.RESTARTING),
             JobState.RESTARTING, EnumSet.of(JobState.RUNNING, JobState.FAILED, JobState.CANCELLING),
             JobState.FAILING, EnumSet.of(JobState.FAILED),
-            JobState.CANCELLING, EnumSet.of(JobState.CANCELED),
+            JobState.CANCELLING, EnumSet.of(JobState.CANCELED, JobState.FINISHED),
             JobState.FAILED, EnumSet.noneOf(JobState.class),
             JobState.CANCELED, EnumSet.noneOf(JobState.class),
             JobState.FINISHED, EnumSet.noneOf(JobState.class));

@@ -68,10 +68,26 @@ public final class FakeTaskExecutor implements TaskExecutorGateway {
     /** Checkpoint triggers and notifications received, in order. */
     public final List<Object> checkpointMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Set: checkpoint triggers are answered not ok with this message. */
+    public volatile String rejectCheckpointReason;
+
     @Override
     public CompletableFuture<Ack> triggerCheckpoint(TriggerCheckpointRequest request) {
         checkpointMessages.add(request);
-        return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
+        String reject = rejectCheckpointReason;
+        return CompletableFuture.completedFuture(reject == null ? Ack.newBuilder().setOk(true).build()
+                : Ack.newBuilder().setOk(false).setMessage(reject).build());
+    }
+
+    /** Checkpoint triggers received, in order. */
+    public List<TriggerCheckpointRequest> triggers() {
+        return checkpointMessages.stream().filter(TriggerCheckpointRequest.class::isInstance).map(TriggerCheckpointRequest.class::cast).toList();
+    }
+
+    /** Checkpoint notifications received, in order. */
+    public List<CheckpointNotificationRequest> notifications() {
+        return checkpointMessages.stream().filter(CheckpointNotificationRequest.class::isInstance)
+                .map(CheckpointNotificationRequest.class::cast).toList();
     }
 
     @Override

@@ -31,4 +31,20 @@ public interface InputGate {
     default CompletableFuture<Void> getAvailableFuture() {
         return CompletableFuture.completedFuture(null);
     }
+
+    /**
+     * Stops handing out buffers of one channel (checkpoint barrier alignment) until
+     * {@link #unblockChannel}. The channel keeps receiving what its credit allows; its buffers stay
+     * queued. {@code unread}, if not null, is the rest of the buffer the reader was reading when the
+     * barrier came: the gate takes ownership and hands it out first once the channel is unblocked
+     * (and releases it if the gate closes first). Task thread.
+     */
+    default void blockChannel(int channelIndex, BufferSlice unread) {
+        throw new UnsupportedOperationException("Blocking channels (barrier alignment) is not supported by " + getClass().getName());
+    }
+
+    /** Lets a blocked channel's buffers be handed out again; no-op if it is not blocked. Task thread. */
+    default void unblockChannel(int channelIndex) {
+        throw new UnsupportedOperationException("Blocking channels (barrier alignment) is not supported by " + getClass().getName());
+    }
 }

@@ -1,6 +1,8 @@
 package dev.eddy.runtime.taskmanager.network;
 
 import dev.eddy.api.common.typeutils.TypeSerializer;
+import dev.eddy.runtime.taskmanager.checkpoint.CancelCheckpointMarker;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
 import dev.eddy.runtime.taskmanager.network.serialization.StreamElementSerializer;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
@@ -44,6 +46,23 @@ public class RecordWriter<T> {
     public void broadcastWatermark(Watermark watermark) throws IOException, InterruptedException {
         elements.serializeWatermark(watermark.getTimestamp());
         partition.broadcast(elements.array(), elements.length());
+    }
+
+    /**
+     * Appends a checkpoint barrier to every subpartition, behind everything emitted before it, and
+     * flushes so that it travels at once (a barrier must not wait for the buffer timeout).
+     */
+    public void broadcastBarrier(CheckpointBarrier barrier) throws IOException, InterruptedException {
+        elements.serializeBarrier(barrier);
+        partition.broadcast(elements.array(), elements.length());
+        partition.flushAll();
+    }
+
+    /** Appends a cancel marker for an aborted checkpoint to every subpartition and flushes. */
+    public void broadcastCancelMarker(CancelCheckpointMarker marker) throws IOException, InterruptedException {
+        elements.serializeCancelMarker(marker);
+        partition.broadcast(elements.array(), elements.length());
+        partition.flushAll();
     }
 
     /** Hands every partly filled buffer to the consumers (buffer timeout, or before idling). */

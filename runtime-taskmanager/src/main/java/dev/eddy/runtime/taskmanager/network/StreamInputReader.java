@@ -4,8 +4,11 @@ import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.runtime.taskmanager.network.buffer.BufferSlice;
 import dev.eddy.runtime.taskmanager.network.gate.SingleInputGate;
 import dev.eddy.core.memory.DataInputDeserializer;
+import dev.eddy.runtime.taskmanager.checkpoint.CancelCheckpointMarker;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
 import dev.eddy.runtime.taskmanager.network.serialization.BigEndian;
 import dev.eddy.runtime.taskmanager.network.serialization.ElementAssembler;
+import dev.eddy.runtime.taskmanager.network.serialization.StreamElementSerializer;
 import dev.eddy.runtime.taskmanager.network.serialization.StreamElementTags;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
@@ -25,6 +28,14 @@ import java.util.concurrent.CompletableFuture;
  * {@code MAX_WATERMARK} themselves when their input ends). The emitted {@link StreamRecord} object is
  * reused between calls; the value is freshly deserialized. Elements with tags this reader does not
  * know (reserved for later events) are skipped.
+ *
+ * <p><b>Checkpoint events.</b> Barriers and cancel markers are handed to
+ * {@link DataOutput#emitBarrier}/{@link DataOutput#emitCancelMarker} with the channel they came
+ * from, and {@link DataOutput#endOfChannel} reports each channel's END_OF_PARTITION; the reader
+ * itself does not interpret them. Whoever aligns barriers may {@link #blockChannel} a channel
+ * (typically from inside {@code emitBarrier}): the unread rest of that channel's current buffer goes
+ * back to the gate, which hands out none of the channel's data until {@link #unblockChannel}. The
+ * channel's watermark stays where it was meanwhile, so it holds the merged watermark back.
  */
 public class StreamInputReader<T> {
     private static final CompletableFuture<Void> AVAILABLE = CompletableFuture.completedFuture(null);
@@ -34,6 +45,7 @@ public class StreamInputReader<T> {
     private final ElementAssembler[] assemblers;
     private final long[] channelWatermarks;
     private final boolean[] ended;
+    private final boolean[] blocked;
     private final DataInputDeserializer view = new DataInputDeserializer();
     private final StreamRecord<T> reuse = new StreamRecord<>(null);
     private int numEnded;
@@ -53,6 +65,47 @@ public class StreamInputReader<T> {
         this.channelWatermarks = new long[n];
         Arrays.fill(channelWatermarks, Long.MIN_VALUE);
         this.ended = new boolean[n];
+        this.blocked = new boolean[n];
+    }
+
+    public int getNumberOfChannels() {
+        return ended.length;
+    }
+
+    /**
+     * Stops reading {@code channel} after the element just emitted: the rest of its current buffer
+     * (if this reader is in the middle of one) goes back to the gate with it. Task thread; may be
+     * called from inside {@link DataOutput} callbacks. No-op if already blocked or ended.
+     */
+    public void blockChannel(int channel) {
+        if (blocked[channel] || ended[channel]) {
+            return;
+        }
+        blocked[channel] = true;
+        BufferSlice unread = null;
+        if (current != null && current.channelIndex() == channel) {
+            BufferSlice c = current;
+            current = null;
+            if (pos < end) {
+                unread = c.remainder(pos);
+            } else {
+                c.release();
+            }
+        }
+        gate.blockChannel(channel, unread);
+    }
+
+    /** Lets a blocked channel be read again (its parked data first). Task thread; no-op if not blocked. */
+    public void unblockChannel(int channel) {
+        if (!blocked[channel]) {
+            return;
+        }
+        blocked[channel] = false;
+        gate.unblockChannel(channel);
+    }
+
+    public boolean isBlocked(int channel) {
+        return blocked[channel];
     }
 
     /** Emits at most one element into {@code output}. */
@@ -79,7 +132,7 @@ public class StreamInputReader<T> {
                     status = handleElement(channel, assembler, output);
                 }
             }
-            if (pos >= end) {
+            if (current != null && pos >= end) { // null: the output blocked the channel and parked the rest
                 BufferSlice done = current;
                 current = null;
                 done.release();
@@ -118,6 +171,14 @@ public class StreamInputReader<T> {
                 }
                 return emitWatermarkIfAdvanced(output);
             }
+            case StreamElementTags.CHECKPOINT_BARRIER -> {
+                output.emitBarrier(channel, StreamElementSerializer.readBarrier(arr, off, len));
+                return InputStatus.MORE_AVAILABLE;
+            }
+            case StreamElementTags.CANCEL_CHECKPOINT_MARKER -> {
+                output.emitCancelMarker(channel, StreamElementSerializer.readCancelMarker(arr, off, len));
+                return InputStatus.MORE_AVAILABLE;
+            }
             case StreamElementTags.END_OF_PARTITION -> {
                 if (!ended[channel]) {
                     ended[channel] = true;
@@ -125,6 +186,7 @@ public class StreamInputReader<T> {
                     if (gate instanceof SingleInputGate g) {
                         g.channelEnded(channel);
                     }
+                    output.endOfChannel(channel);
                 }
                 if (numEnded == ended.length) {
                     return InputStatus.END_OF_INPUT;
@@ -171,10 +233,22 @@ public class StreamInputReader<T> {
         }
     }
 
-    /** Receives what the reader emits. */
+    /**
+     * Receives what the reader emits, on the task thread. The checkpoint callbacks were added with
+     * defaults (ignore) so outputs that do not take part in checkpoints keep compiling.
+     */
     public interface DataOutput<T> {
         void emitRecord(StreamRecord<T> record) throws Exception;
 
         void emitWatermark(Watermark watermark) throws Exception;
+
+        /** {@code channel} (index within this reader's gate) delivered a checkpoint barrier. */
+        default void emitBarrier(int channel, CheckpointBarrier barrier) throws Exception {}
+
+        /** {@code channel} delivered a cancellation marker for an aborted checkpoint. */
+        default void emitCancelMarker(int channel, CancelCheckpointMarker marker) throws Exception {}
+
+        /** {@code channel} delivered END_OF_PARTITION (once per channel, before any resulting watermark). */
+        default void endOfChannel(int channel) throws Exception {}
     }
 }

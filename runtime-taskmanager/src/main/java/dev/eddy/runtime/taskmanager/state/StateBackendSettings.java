@@ -1,6 +1,7 @@
 package dev.eddy.runtime.taskmanager.state;
 
 import dev.eddy.api.common.typeutils.TypeSerializer;
+import dev.eddy.configuration.CheckpointingOptions;
 import dev.eddy.configuration.Configuration;
 import dev.eddy.configuration.StateBackendOptions;
 import dev.eddy.configuration.TaskManagerOptions;
@@ -14,10 +15,12 @@ import java.util.Locale;
 /**
  * Which keyed state backend a task's keyed operators get ({@code state.backend.type}: "hashmap",
  * the default, or "rocksdb", case-insensitive) and where RocksDB puts its files (the first of
- * {@code io.tmp.dirs}, else {@code java.io.tmpdir}). Immutable; {@link #createKeyedBackend} is
- * called on the task thread, which then owns and disposes the backend.
+ * {@code io.tmp.dirs}, else {@code java.io.tmpdir}), and whether RocksDB checkpoints are incremental
+ * ({@code execution.checkpointing.incremental}, default true; savepoints are always canonical).
+ * Immutable; {@link #createKeyedBackend} is called on the task thread, which then owns and disposes
+ * the backend.
  */
-public record StateBackendSettings(Kind kind, Path localDirectory) {
+public record StateBackendSettings(Kind kind, Path localDirectory, boolean incrementalCheckpoints) {
     /** The backend kinds and their configuration names. */
     public enum Kind {
         HASHMAP("hashmap"),
@@ -34,12 +37,20 @@ public record StateBackendSettings(Kind kind, Path localDirectory) {
         }
     }
 
+    /** Settings with incremental RocksDB checkpoints (the default). */
+    public StateBackendSettings(Kind kind, Path localDirectory) {
+        this(kind, localDirectory, true);
+    }
+
     /** The heap backend (the default). */
     public static StateBackendSettings heap() {
         return new StateBackendSettings(Kind.HASHMAP, defaultTmpDir());
     }
 
-    /** Reads {@code state.backend.type} and {@code io.tmp.dirs} from a job configuration. */
+    /**
+     * Reads {@code state.backend.type}, {@code io.tmp.dirs} and {@code execution.checkpointing.incremental}
+     * from a job configuration.
+     */
     public static StateBackendSettings fromConfiguration(Configuration conf) {
         String raw = conf.get(StateBackendOptions.STATE_BACKEND);
         Kind kind = parseKind(raw == null ? "hashmap" : raw);
@@ -47,7 +58,7 @@ public record StateBackendSettings(Kind kind, Path localDirectory) {
                 .filter(s -> !s.isBlank())
                 .map(s -> Path.of(s.split("[," + File.pathSeparator + "]")[0].trim()))
                 .orElseGet(StateBackendSettings::defaultTmpDir);
-        return new StateBackendSettings(kind, dir);
+        return new StateBackendSettings(kind, dir, conf.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
     }
 
     static Kind parseKind(String value) {
@@ -69,7 +80,8 @@ public record StateBackendSettings(Kind kind, Path localDirectory) {
     public <K> SnapshotableKeyedStateBackend<K> createKeyedBackend(TypeSerializer<K> keySerializer, int maxParallelism, int parallelism,
             int subtaskIndex, String name) {
         if (kind == Kind.ROCKSDB) {
-            return RocksDBKeyedStateBackend.forSubtask(keySerializer, maxParallelism, parallelism, subtaskIndex, localDirectory, name);
+            return RocksDBKeyedStateBackend.forSubtask(keySerializer, maxParallelism, parallelism, subtaskIndex, localDirectory, name,
+                    incrementalCheckpoints);
         }
         return HeapKeyedStateBackend.forSubtask(keySerializer, maxParallelism, parallelism, subtaskIndex);
     }

@@ -126,7 +126,7 @@ final class TaskResources {
                 throw new IllegalStateException("An in edge of " + taskName + " feeds input " + idx + " but the head has " + inputs + " input(s)");
             }
         }
-        return new StreamInputProcessor(readers, readerInputIndices, sinks);
+        return new StreamInputProcessor(readers, readerInputIndices, sinks, barrierListener);
     }
 
     /** Null when every writer can take a buffer now, else the availability future of one that cannot. */

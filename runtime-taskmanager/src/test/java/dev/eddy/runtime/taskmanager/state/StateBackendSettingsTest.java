@@ -41,6 +41,21 @@ class StateBackendSettingsTest {
     }
 
     @Test
+    void incrementalCheckpointsDefaultToTrueAndReachTheRocksDBBackend() {
+        assertThat(StateBackendSettings.fromConfiguration(Configuration.fromMap(Map.of())).incrementalCheckpoints()).isTrue();
+        StateBackendSettings s = StateBackendSettings.fromConfiguration(Configuration.fromMap(
+                Map.of("state.backend.type", "rocksdb", "io.tmp.dirs", tmp.toString(), "execution.checkpointing.incremental", "false")));
+        assertThat(s.incrementalCheckpoints()).isFalse();
+        RocksDBKeyedStateBackend<Long> b = (RocksDBKeyedStateBackend<Long>) s.createKeyedBackend(new LongSerializer(), 128, 1, 0, "t");
+        try {
+            assertThat(b.isIncrementalCheckpoints()).isFalse();
+        } finally {
+            b.dispose();
+        }
+        assertThat(new StateBackendSettings(StateBackendSettings.Kind.ROCKSDB, tmp).incrementalCheckpoints()).isTrue();
+    }
+
+    @Test
     void unknownValueNamesTheKeyAndTheAcceptedValues() {
         assertThatThrownBy(() -> StateBackendSettings.fromConfiguration(Configuration.fromMap(Map.of("state.backend.type", "memory"))))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -50,6 +50,27 @@ public final class BufferSlice {
         return this;
     }
 
+    /**
+     * Moves this slice's reference to a new slice over the unread rest {@code [from, offset + length)}
+     * of the same buffer (used to hand a partly read buffer back to its input gate while a channel is
+     * blocked for barrier alignment). Afterwards this slice counts as released, without dropping a
+     * reference; the returned slice owns it. Owner's thread.
+     *
+     * @throws IllegalStateException if this slice was released already (for instance by a canceling thread)
+     */
+    public synchronized BufferSlice remainder(int from) {
+        if (released) {
+            throw new IllegalStateException("Cannot keep the rest of a network buffer slice that was already released");
+        }
+        if (from < offset || from > offset + length) {
+            throw new IllegalArgumentException("Position " + from + " is outside the slice [" + offset + ", " + (offset + length) + ")");
+        }
+        released = true;
+        BufferSlice rest = new BufferSlice(buffer, from, offset + length - from, backlog);
+        rest.channelIndex = channelIndex;
+        return rest;
+    }
+
     /** Idempotent; may race with a canceling thread, hence synchronized (once per buffer, not per record). */
     public synchronized void release() {
         if (!released) {

@@ -21,6 +21,10 @@ import java.util.concurrent.ScheduledExecutorService;
  * <p>Channels with data wait in a FIFO queue; {@link #pollNext()} takes one buffer from the head
  * channel and puts that channel back at the tail, so channels take turns buffer by buffer.
  *
+ * <p>A channel may be blocked for checkpoint barrier alignment ({@link #blockChannel}): it leaves the
+ * queue and is not re-queued by notifications until {@link #unblockChannel}; the rest of the buffer
+ * the reader was reading is kept here and handed out first afterwards.
+ *
  * <p>Availability is race-free: a channel that gets data enqueues itself and completes the current
  * future under/after the gate lock; {@link #getAvailableFuture()} hands out a fresh future only while
  * the queue is empty (checked under the same lock), so a notification between a failed poll and the
@@ -46,6 +50,9 @@ public final class SingleInputGate implements InputGate {
     private CompletableFuture<Void> availability = new CompletableFuture<>();
     private boolean closed;
     private volatile BufferSlice lastHandedOut;
+    /** Guarded by {@code this}: channels blocked for alignment, and the unread rest of their last buffer. */
+    private final boolean[] blocked;
+    private final BufferSlice[] pushedBack;
     private final java.time.Duration requestTimeout;
 
     public SingleInputGate(String ownerTaskName, List<InputChannelSpec> specs, String taskManagerId, PartitionRegistry registry,
@@ -63,6 +70,8 @@ public final class SingleInputGate implements InputGate {
                 : networkBufferPool.createLocalPool("input gate of " + ownerTaskName, remote * buffersPerChannel,
                         remote * buffersPerChannel + floatingBuffersPerGate);
         this.channels = new InputChannel[specs.size()];
+        this.blocked = new boolean[specs.size()];
+        this.pushedBack = new BufferSlice[specs.size()];
         try {
             for (int i = 0; i < specs.size(); i++) {
                 InputChannelSpec s = specs.get(i);
@@ -113,9 +122,53 @@ public final class SingleInputGate implements InputGate {
             if (closed) {
                 return;
             }
-            if (!channel.queued) {
+            if (!channel.queued && !blocked[channel.index]) {
                 channel.queued = true;
                 withData.addLast(channel);
+            }
+            toComplete = availability;
+        }
+        toComplete.complete(null);
+    }
+
+    @Override
+    public void blockChannel(int channelIndex, BufferSlice unread) {
+        boolean release = false;
+        synchronized (this) {
+            if (closed) {
+                release = true;
+            } else {
+                if (pushedBack[channelIndex] != null) {
+                    throw new IllegalStateException("Channel " + channelIndex + " of the input gate of " + ownerTaskName
+                            + " already holds an unread buffer; it was blocked twice without being unblocked");
+                }
+                blocked[channelIndex] = true;
+                pushedBack[channelIndex] = unread;
+                InputChannel c = channels[channelIndex];
+                if (c.queued) {
+                    c.queued = false;
+                    withData.remove(c);
+                }
+            }
+        }
+        if (release && unread != null) {
+            unread.release();
+        }
+    }
+
+    @Override
+    public void unblockChannel(int channelIndex) {
+        CompletableFuture<Void> toComplete;
+        synchronized (this) {
+            if (closed || !blocked[channelIndex]) {
+                return;
+            }
+            blocked[channelIndex] = false;
+            InputChannel c = channels[channelIndex];
+            if (!c.queued) {
+                // it may or may not have data: a spurious turn costs one empty poll
+                c.queued = true;
+                withData.addLast(c);
             }
             toComplete = availability;
         }
@@ -135,11 +188,19 @@ public final class SingleInputGate implements InputGate {
                     return null;
                 }
                 channel.queued = false;
+                BufferSlice back = pushedBack[channel.index];
+                if (back != null) {
+                    pushedBack[channel.index] = null;
+                    channel.queued = true;
+                    withData.addLast(channel);
+                    lastHandedOut = back;
+                    return back.withChannelIndex(channel.index);
+                }
             }
             BufferSlice slice = channel.poll();
             if (slice != null) {
                 synchronized (this) {
-                    if (!channel.queued && !closed) {
+                    if (!channel.queued && !closed && !blocked[channel.index]) {
                         channel.queued = true;
                         withData.addLast(channel);
                     }
@@ -202,6 +263,7 @@ public final class SingleInputGate implements InputGate {
     @Override
     public void close() {
         CompletableFuture<Void> toComplete;
+        List<BufferSlice> unread = new ArrayList<>();
         synchronized (this) {
             if (closed) {
                 return;
@@ -210,6 +272,15 @@ public final class SingleInputGate implements InputGate {
             withData.clear();
             floatingWaiters.clear();
             toComplete = availability;
+            for (int i = 0; i < pushedBack.length; i++) {
+                if (pushedBack[i] != null) {
+                    unread.add(pushedBack[i]);
+                    pushedBack[i] = null;
+                }
+            }
+        }
+        for (BufferSlice s : unread) {
+            s.release();
         }
         for (InputChannel c : channels) {
             if (c != null) {

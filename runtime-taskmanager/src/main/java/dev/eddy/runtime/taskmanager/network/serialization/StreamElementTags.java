@@ -11,10 +11,15 @@ package dev.eddy.runtime.taskmanager.network.serialization;
  *   <li>{@link #RECORD_WITH_TIMESTAMP}: {@code long timestamp}, then the value</li>
  *   <li>{@link #WATERMARK}: {@code long timestamp}</li>
  *   <li>{@link #END_OF_PARTITION}: empty; the last element of a subpartition</li>
+ *   <li>{@link #CHECKPOINT_BARRIER}: {@code long id}, {@code long timestamp}, {@code byte flags}
+ *       (bit 0 {@link #BARRIER_FLAG_SAVEPOINT}, bit 1 {@link #BARRIER_FLAG_EXACTLY_ONCE}, bit 2
+ *       {@link #BARRIER_FLAG_SYNCHRONOUS_STOP}), target directory and shared directory as modified
+ *       UTF-8 ({@code unsigned short} byte count, then the bytes, as {@code DataOutput.writeUTF};
+ *       {@code ""} means none). Sent to every subpartition after all records emitted before it.</li>
+ *   <li>{@link #CANCEL_CHECKPOINT_MARKER}: {@code long id} of the aborted checkpoint.</li>
  * </ul>
- * Tags 5..31 are reserved for in-band events added later (checkpoint barriers, cancel markers,
- * end of data, watermark status). Because every element is length-prefixed, a reader may skip an
- * element it does not understand.
+ * Tags 7..31 are reserved for in-band events added later (end of data, watermark status). Because
+ * every element is length-prefixed, a reader may skip an element it does not understand.
  */
 public final class StreamElementTags {
     private StreamElementTags() {}
@@ -23,14 +28,21 @@ public final class StreamElementTags {
     public static final byte RECORD_WITH_TIMESTAMP = 2;
     public static final byte WATERMARK = 3;
     public static final byte END_OF_PARTITION = 4;
-    /** Reserved: checkpoint barrier (id, timestamp, options). */
+    /** Checkpoint barrier: id, timestamp, flags, target directory, shared directory. */
     public static final byte CHECKPOINT_BARRIER = 5;
-    /** Reserved: checkpoint cancellation marker. */
+    /** Checkpoint cancellation marker: the aborted checkpoint's id. */
     public static final byte CANCEL_CHECKPOINT_MARKER = 6;
     /** Reserved: end of data (bounded input drained, before end of partition). */
     public static final byte END_OF_DATA = 7;
     /** Reserved: watermark status (idle / active). */
     public static final byte WATERMARK_STATUS = 8;
+
+    /** Barrier flag bit: the checkpoint is a savepoint. */
+    public static final int BARRIER_FLAG_SAVEPOINT = 1;
+    /** Barrier flag bit: receivers with several channels align (exactly-once). */
+    public static final int BARRIER_FLAG_EXACTLY_ONCE = 1 << 1;
+    /** Barrier flag bit: stop-with-savepoint. */
+    public static final int BARRIER_FLAG_SYNCHRONOUS_STOP = 1 << 2;
 
     /** Size of the length prefix. */
     public static final int LENGTH_BYTES = 4;

@@ -10,24 +10,30 @@ import dev.eddy.api.common.serialization.SerializerConfig;
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.core.memory.DataInputDeserializer;
 import dev.eddy.core.memory.DataOutputSerializer;
+import dev.eddy.proto.IncrementalStateHandleProto;
+import dev.eddy.proto.KeyGroupsStateHandleProto;
+import dev.eddy.proto.KeyedStateHandleProto;
 import dev.eddy.runtime.state.KeyGroupRange;
 import dev.eddy.runtime.state.KeyGroupRangeAssignment;
+import dev.eddy.runtime.taskmanager.checkpoint.AsyncSnapshot;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOptions;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointStreamFactory;
 import dev.eddy.runtime.taskmanager.state.KeyedStateChecks;
 import dev.eddy.runtime.taskmanager.state.SnapshotableKeyedStateBackend;
-import dev.eddy.runtime.state.KeyedStateBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.rocksdb.ColumnFamilyDescriptor;
+import java.util.UUID;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
-import org.rocksdb.Options;
+import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -37,14 +43,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keyed state of one keyed operator of one subtask in an embedded RocksDB instance, so state can
- * be larger than the heap. The instance lives in its own fresh directory, which {@link #dispose()}
- * deletes. Each state name gets a column family; a RocksDB key is the key group (2 bytes, big
+ * be larger than the heap. The backend lives in its own fresh directory (the instance in {@code db/},
+ * native checkpoints in {@code chk-*}, restore scratch space in {@code restore-*}), which
+ * {@link #dispose()} deletes. Each state name gets a column family; the default column family is a
+ * catalog of state name → canonical kind byte. A RocksDB key is the key group (2 bytes, big
  * endian) followed by the serialized current key (and, for map state, the serialized user key).
  * Values are serialized with the state descriptor's serializers. Writes skip the write-ahead log:
  * the instance is working storage, durability comes from checkpoints.
  *
+ * <p>Snapshots: the synchronous part flushes and takes a native RocksDB checkpoint (hard links);
+ * the async part reads only that copy, either writing the canonical format (savepoints, and
+ * checkpoints when incremental checkpoints are off) or uploading new SST files to the shared
+ * directory (incremental checkpoints, see {@link IncrementalSnapshot}).
+ *
  * <p>Task thread only: the backend reuses one key buffer, one value buffer and one input view for
- * all its states. Created by the task thread, used and disposed by it.
+ * all its states. Created by the task thread, used and disposed by it. The async parts of
+ * snapshots run on other threads and touch only their own native checkpoint directory.
  */
 public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedStateBackend<K> {
     private static final Logger LOG = LoggerFactory.getLogger(RocksDBKeyedStateBackend.class);
@@ -53,28 +67,44 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
     private final TypeSerializer<K> keySerializer;
     private final int maxParallelism;
     private final KeyGroupRange keyGroupRange;
+    private final boolean incrementalCheckpoints;
     private final Path directory;
-    private final Options options;
+    private final Path dbDirectory;
+    private final String name;
+    /** Names this backend's shared files; no '-' (see {@link SharedFiles#localName}). */
+    private final String backendId = UUID.randomUUID().toString().replace("-", "");
+    private final SharedFiles sharedFiles = new SharedFiles();
+    private final DBOptions dbOptions;
     private final ColumnFamilyOptions columnFamilyOptions;
     private final WriteOptions writeOptions;
-    private final RocksDB db;
+    private NativeDb instance;
     private final Map<String, StateEntry> states = new HashMap<>();
+    private final PendingStates pending = new PendingStates();
     private final DataOutputSerializer keyOut = new DataOutputSerializer(64);
     private final DataOutputSerializer valueOut = new DataOutputSerializer(256);
     private final DataInputDeserializer in = new DataInputDeserializer();
     private K currentKey;
     private int currentKeyGroup = -1;
     private int keyPrefixLength;
+    private long snapshotCount;
+    private boolean restored;
     private boolean disposed;
+
+    /** Opens a new instance in a fresh directory under {@code baseDir}; checkpoints are incremental. */
+    public RocksDBKeyedStateBackend(TypeSerializer<K> keySerializer, int maxParallelism, KeyGroupRange keyGroupRange,
+            Path baseDir, String directoryPrefix) {
+        this(keySerializer, maxParallelism, keyGroupRange, baseDir, directoryPrefix, true);
+    }
 
     /**
      * Opens a new instance in a fresh directory under {@code baseDir}.
      *
      * @param keySerializer serializer of the operator's key; required
      * @param directoryPrefix readable prefix of the directory name (task name and subtask)
+     * @param incrementalCheckpoints checkpoints (not savepoints) upload only new SST files instead of the canonical format
      */
     public RocksDBKeyedStateBackend(TypeSerializer<K> keySerializer, int maxParallelism, KeyGroupRange keyGroupRange,
-            Path baseDir, String directoryPrefix) {
+            Path baseDir, String directoryPrefix, boolean incrementalCheckpoints) {
         if (keySerializer == null) {
             throw new IllegalArgumentException("The RocksDB state backend needs the key serializer of the keyed operator ("
                     + directoryPrefix + "), but the job graph carries none; use state.backend.type: hashmap or declare the key type");
@@ -86,33 +116,43 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         this.keySerializer = keySerializer;
         this.maxParallelism = maxParallelism;
         this.keyGroupRange = keyGroupRange;
+        this.incrementalCheckpoints = incrementalCheckpoints;
+        this.name = sanitize(directoryPrefix);
         try {
             Files.createDirectories(baseDir);
-            this.directory = Files.createTempDirectory(baseDir, "rocksdb-" + sanitize(directoryPrefix) + "-");
+            this.directory = Files.createTempDirectory(baseDir, "rocksdb-" + name + "-");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a RocksDB directory under " + baseDir
                     + "; set io.tmp.dirs to a writable directory", e);
         }
-        this.options = new Options().setCreateIfMissing(true);
+        this.dbDirectory = directory.resolve("db");
+        this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
         this.columnFamilyOptions = new ColumnFamilyOptions();
         this.writeOptions = new WriteOptions().setDisableWAL(true);
         try {
-            this.db = RocksDB.open(options, directory.toString());
+            this.instance = NativeDb.openReadWrite(dbDirectory, dbOptions, columnFamilyOptions);
         } catch (RocksDBException e) {
             writeOptions.close();
             columnFamilyOptions.close();
-            options.close();
-            deleteDirectory();
-            throw new IllegalStateException("Could not open RocksDB in " + directory + ": " + e.getMessage(), e);
+            dbOptions.close();
+            LocalFiles.deleteQuietly(directory);
+            throw new IllegalStateException("Could not open RocksDB in " + dbDirectory + ": " + e.getMessage(), e);
         }
         LOG.debug("Opened RocksDB keyed state backend in {} for key groups {}", directory, keyGroupRange);
     }
 
-    /** The backend of subtask {@code subtaskIndex} of {@code parallelism}. */
+    /** The backend of subtask {@code subtaskIndex} of {@code parallelism}, with incremental checkpoints. */
     public static <K> RocksDBKeyedStateBackend<K> forSubtask(TypeSerializer<K> keySerializer, int maxParallelism, int parallelism,
             int subtaskIndex, Path baseDir, String directoryPrefix) {
+        return forSubtask(keySerializer, maxParallelism, parallelism, subtaskIndex, baseDir, directoryPrefix, true);
+    }
+
+    /** The backend of subtask {@code subtaskIndex} of {@code parallelism}. */
+    public static <K> RocksDBKeyedStateBackend<K> forSubtask(TypeSerializer<K> keySerializer, int maxParallelism, int parallelism,
+            int subtaskIndex, Path baseDir, String directoryPrefix, boolean incrementalCheckpoints) {
         return new RocksDBKeyedStateBackend<>(keySerializer, maxParallelism,
-                KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism, parallelism, subtaskIndex), baseDir, directoryPrefix);
+                KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism, parallelism, subtaskIndex), baseDir, directoryPrefix,
+                incrementalCheckpoints);
     }
 
     /** Loads the native library once per JVM. */
@@ -178,51 +218,83 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         return keySerializer;
     }
 
-    /** The instance's directory (deleted by {@link #dispose()}). */
+    /** The backend's directory (deleted by {@link #dispose()}); the instance is in its {@code db} subdirectory. */
     public Path getDirectory() {
         return directory;
+    }
+
+    /** Whether checkpoints (not savepoints) are incremental native checkpoints. */
+    public boolean isIncrementalCheckpoints() {
+        return incrementalCheckpoints;
+    }
+
+    /** Names this backend's shared SST files ({@code <backendId>-<sstName>}); stable for its lifetime. */
+    public String getBackendId() {
+        return backendId;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <S extends State, T> S getPartitionedState(StateDescriptor<S, T> descriptor) throws Exception {
         checkNotDisposed();
-        StateEntry existing = states.get(descriptor.getName());
+        String stateName = descriptor.getName();
+        StateEntry existing = states.get(stateName);
         if (existing != null) {
-            KeyedStateChecks.requireSameKind(descriptor.getName(), existing.type, descriptor.getType());
+            KeyedStateChecks.requireSameKind(stateName, existing.type, descriptor.getType());
             return (S) existing.state;
         }
-        ColumnFamilyHandle cf = db.createColumnFamily(
-                new ColumnFamilyDescriptor(descriptor.getName().getBytes(StandardCharsets.UTF_8), columnFamilyOptions));
-        State state;
-        try {
-            state = createState(descriptor, new StateColumn(this, cf, descriptor.getName()));
-        } catch (RuntimeException e) {
-            cf.close();
-            throw e;
+        byte kind = KindCodes.of(descriptor.getType());
+        Byte known = instance.kinds.containsKey(stateName) ? instance.kinds.get(stateName) : pending.kindOf(stateName);
+        if (known != null) {
+            KeyedStateChecks.requireSameKind(stateName, KindCodes.type(known, stateName), descriptor.getType());
         }
-        states.put(descriptor.getName(), new StateEntry(descriptor.getType(), state, cf));
+        Serializers serializers = serializers(descriptor);
+        ColumnFamilyHandle cf = instance.columns.get(stateName);
+        if (cf == null) {
+            cf = instance.createColumn(stateName, kind, columnFamilyOptions, writeOptions);
+        }
+        PendingStates.PendingState kept = pending.get(stateName);
+        if (kept != null) {
+            new CanonicalDecoder(stateName, kind, keySerializer, serializers.value, serializers.userKey, maxParallelism)
+                    .decodeInto(instance.db, cf, writeOptions, kept);
+            pending.remove(stateName); // only now: a failed decode keeps the bytes for the next snapshot
+        }
+        State state = createState(descriptor, new StateColumn(this, cf, stateName), serializers);
+        states.put(stateName, new StateEntry(descriptor.getType(), state));
         return (S) state;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private State createState(StateDescriptor<?, ?> descriptor, StateColumn column) {
+    /** A state's serializers: value (or list element, or map value) and map user key. */
+    private record Serializers(TypeSerializer<?> value, TypeSerializer<?> userKey) {}
+
+    @SuppressWarnings("rawtypes")
+    private static Serializers serializers(StateDescriptor<?, ?> descriptor) {
         switch (descriptor.getType()) {
-            case VALUE:
-                return new RocksDBValueState<>(column, descriptor.getSerializer());
             case LIST:
-                return new RocksDBListState<>(column,
-                        ((ListStateDescriptor) descriptor).getElementTypeInformation().createSerializer(new SerializerConfig()));
+                return new Serializers(((ListStateDescriptor) descriptor).getElementTypeInformation().createSerializer(new SerializerConfig()), null);
             case MAP: {
                 MapStateDescriptor md = (MapStateDescriptor) descriptor;
-                return new RocksDBMapState<>(column, md.getKeyTypeInformation().createSerializer(new SerializerConfig()),
-                        md.getValueTypeInformation().createSerializer(new SerializerConfig()));
+                return new Serializers(md.getValueTypeInformation().createSerializer(new SerializerConfig()),
+                        md.getKeyTypeInformation().createSerializer(new SerializerConfig()));
             }
+            default:
+                return new Serializers(descriptor.getSerializer(), null);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private State createState(StateDescriptor<?, ?> descriptor, StateColumn column, Serializers s) {
+        switch (descriptor.getType()) {
+            case VALUE:
+                return new RocksDBValueState<>(column, (TypeSerializer) s.value);
+            case LIST:
+                return new RocksDBListState<>(column, (TypeSerializer) s.value);
+            case MAP:
+                return new RocksDBMapState<>(column, (TypeSerializer) s.userKey, (TypeSerializer) s.value);
             case REDUCING:
-                return new RocksDBReducingState<>(column, descriptor.getSerializer(),
-                        ((ReducingStateDescriptor) descriptor).getReduceFunction());
+                return new RocksDBReducingState<>(column, (TypeSerializer) s.value, ((ReducingStateDescriptor) descriptor).getReduceFunction());
             case AGGREGATING:
-                return new RocksDBAggregatingState<>(column, descriptor.getSerializer(),
+                return new RocksDBAggregatingState<>(column, (TypeSerializer) s.value,
                         ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
             default:
                 throw new UnsupportedOperationException(descriptor.getType() + " state ('" + descriptor.getName()
@@ -234,7 +306,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
 
     RocksDB db() {
         checkNotDisposed();
-        return db;
+        return instance.db;
     }
 
     WriteOptions writeOptions() {
@@ -270,17 +342,139 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
 
     /** Number of entries in a state's column family, for tests; iterates the whole column. */
     long countEntries(String stateName) {
-        StateEntry e = states.get(stateName);
-        if (e == null) {
+        ColumnFamilyHandle handle = instance.columns.get(stateName);
+        if (handle == null) {
             return 0;
         }
         long n = 0;
-        try (RocksIterator it = db.newIterator(e.handle)) {
+        try (RocksIterator it = instance.db.newIterator(handle)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** Compacts every column family fully, for tests. */
+    void compactAll() throws RocksDBException {
+        for (ColumnFamilyHandle cf : instance.allHandles()) {
+            instance.db.compactRange(cf);
+        }
+    }
+
+    // ---- snapshots and restore ----
+
+    /**
+     * Synchronous part (task thread): flushes the memtables and takes a native checkpoint (hard links)
+     * into {@code chk-<id>-<n>}; the returned async part reads only that copy and deletes it.
+     * Incremental for checkpoints when enabled, a shared directory is given and no restored state is
+     * still waiting for its descriptor; canonical otherwise.
+     */
+    @Override
+    public AsyncSnapshot<KeyedStateHandleProto> snapshot(long checkpointId, CheckpointOptions options, CheckpointStreamFactory streams)
+            throws Exception {
+        checkNotDisposed();
+        Path checkpointDir = directory.resolve("chk-" + checkpointId + "-" + (++snapshotCount));
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true); Checkpoint checkpoint = Checkpoint.create(instance.db)) {
+            instance.db.flush(flush, instance.allHandles());
+            checkpoint.createCheckpoint(checkpointDir.toString());
+        } catch (RocksDBException e) {
+            LocalFiles.deleteQuietly(checkpointDir);
+            throw new IllegalStateException("Could not take a native RocksDB checkpoint of " + dbDirectory + " into " + checkpointDir
+                    + " for checkpoint " + checkpointId + ": " + e.getMessage(), e);
+        }
+        boolean incremental = incrementalCheckpoints && !options.savepoint() && options.sharedDirectory() != null && pending.isEmpty();
+        if (incremental) {
+            return new IncrementalSnapshot(checkpointDir, streams, keyGroupRange, backendId, sharedFiles, checkpointId);
+        }
+        return new CanonicalSnapshot(checkpointDir, streams, keyGroupRange, keySerializer.duplicate(), pending.snapshot(),
+                "keyed-" + name + "-" + keyGroupRange.getStartKeyGroup());
+    }
+
+    /**
+     * Restores (task thread, once, before any state access). Incremental handles: see
+     * {@link #restoreIncremental}. Canonical handles: the sections of this range are kept
+     * until their descriptor is registered (see {@link PendingStates}).
+     */
+    @Override
+    public void restore(List<KeyedStateHandleProto> handles, Path baseDirectory) throws Exception {
+        checkNotDisposed();
+        if (restored || !states.isEmpty()) {
+            throw new IllegalStateException("RocksDB backend " + directory + " was already restored or used; restore must be called once, first");
+        }
+        restored = true;
+        List<IncrementalStateHandleProto> incremental = new ArrayList<>();
+        List<KeyGroupsStateHandleProto> canonical = new ArrayList<>();
+        for (KeyedStateHandleProto h : handles) {
+            switch (h.getHandleCase()) {
+                case INCREMENTAL:
+                    if (overlaps(h.getIncremental().getStartKeyGroup(), h.getIncremental().getEndKeyGroup())) {
+                        incremental.add(h.getIncremental());
+                    }
+                    break;
+                case KEY_GROUPS:
+                    canonical.add(h.getKeyGroups());
+                    break;
+                default:
+                    throw new IllegalArgumentException("A keyed state handle to restore carries neither key groups nor an incremental checkpoint");
+            }
+        }
+        if (!incremental.isEmpty()) {
+            restoreIncremental(incremental, baseDirectory);
+        }
+        for (KeyGroupsStateHandleProto h : canonical) {
+            pending.read(h, baseDirectory, keyGroupRange);
+        }
+        LOG.debug("Restored RocksDB backend {} for key groups {} from {} incremental and {} canonical handles", directory, keyGroupRange,
+                incremental.size(), canonical.size());
+    }
+
+    private boolean overlaps(int start, int end) {
+        return start <= keyGroupRange.getEndKeyGroup() && end >= keyGroupRange.getStartKeyGroup();
+    }
+
+    /**
+     * The handle overlapping this range most becomes the instance (its files copied in place, key
+     * groups outside this range deleted by range tombstones); the entries of this range in the other
+     * handles are copied over from temporary read-only instances.
+     */
+    private void restoreIncremental(List<IncrementalStateHandleProto> handles, Path baseDirectory) throws IOException, RocksDBException {
+        IncrementalStateHandleProto base = handles.get(0);
+        for (IncrementalStateHandleProto h : handles) {
+            if (overlap(h) > overlap(base)) {
+                base = h;
+            }
+        }
+        restoreInPlace(base, baseDirectory);
+        if (base.getStartKeyGroup() < keyGroupRange.getStartKeyGroup() || base.getEndKeyGroup() > keyGroupRange.getEndKeyGroup()) {
+            byte[] first = KindCodes.keyGroupPrefix(keyGroupRange.getStartKeyGroup());
+            byte[] afterLast = KindCodes.keyGroupPrefix(keyGroupRange.getEndKeyGroup() + 1);
+            for (ColumnFamilyHandle cf : instance.columns.values()) {
+                if (keyGroupRange.getStartKeyGroup() > 0) {
+                    instance.db.deleteRange(cf, writeOptions, new byte[] {0, 0}, first);
+                }
+                instance.db.deleteRange(cf, writeOptions, afterLast, new byte[] {(byte) 0xFF, (byte) 0xFF});
+            }
+        }
+        int scratch = 0;
+        for (IncrementalStateHandleProto h : handles) {
+            if (h != base) {
+                IncrementalRestore.copyRange(h, baseDirectory, directory.resolve("restore-" + scratch++), instance, keyGroupRange,
+                        columnFamilyOptions, writeOptions);
+            }
+        }
+    }
+
+    private int overlap(IncrementalStateHandleProto h) {
+        return Math.min(h.getEndKeyGroup(), keyGroupRange.getEndKeyGroup()) - Math.max(h.getStartKeyGroup(), keyGroupRange.getStartKeyGroup());
+    }
+
+    private void restoreInPlace(IncrementalStateHandleProto handle, Path baseDirectory) throws IOException, RocksDBException {
+        instance.close();
+        instance = null;
+        LocalFiles.deleteQuietly(dbDirectory);
+        IncrementalRestore.copyFiles(handle, baseDirectory, dbDirectory, sharedFiles);
+        instance = NativeDb.openReadWrite(dbDirectory, dbOptions, columnFamilyOptions);
     }
 
     /** Closes the column families, the database and its options and deletes the directory. Idempotent. */
@@ -290,48 +484,25 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
             return;
         }
         disposed = true;
-        for (StateEntry e : states.values()) {
-            e.handle.close();
-        }
         states.clear();
-        db.close();
+        if (instance != null) {
+            instance.close();
+        }
         writeOptions.close();
         columnFamilyOptions.close();
-        options.close();
+        dbOptions.close();
         currentKey = null;
         currentKeyGroup = -1;
-        deleteDirectory();
-    }
-
-    private void deleteDirectory() {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not delete RocksDB directory {}", directory, e);
-        }
+        LocalFiles.deleteQuietly(directory);
     }
 
     private static final class StateEntry {
         final StateDescriptor.Type type;
         final State state;
-        final ColumnFamilyHandle handle;
 
-        StateEntry(StateDescriptor.Type type, State state, ColumnFamilyHandle handle) {
+        StateEntry(StateDescriptor.Type type, State state) {
             this.type = type;
             this.state = state;
-            this.handle = handle;
         }
-    }
-
-    @Override
-    public dev.eddy.runtime.taskmanager.checkpoint.AsyncSnapshot<dev.eddy.proto.KeyedStateHandleProto> snapshot(long checkpointId,
-            dev.eddy.runtime.taskmanager.checkpoint.CheckpointOptions options,
-            dev.eddy.runtime.taskmanager.checkpoint.CheckpointStreamFactory streams) throws Exception {
-        throw new UnsupportedOperationException("STUB: snapshots of RocksDBKeyedStateBackend are not implemented yet");
-    }
-
-    @Override
-    public void restore(java.util.List<dev.eddy.proto.KeyedStateHandleProto> handles, java.nio.file.Path baseDirectory) throws Exception {
-        throw new UnsupportedOperationException("STUB: restore of RocksDBKeyedStateBackend is not implemented yet");
     }
 }

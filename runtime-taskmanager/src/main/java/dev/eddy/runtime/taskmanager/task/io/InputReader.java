@@ -7,6 +7,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The task's view of one input gate's element reader. The real one wraps the network's
  * {@code StreamInputReader}; tests may plug in in-memory readers. Task thread only.
+ *
+ * <p>The channel methods serve barrier alignment and were added with defaults: a reader that never
+ * emits barriers may keep them (it then counts as one channel that is never blocked).
  */
 public interface InputReader<T> {
     /** Emits at most one element into {@code output}. */
@@ -14,4 +17,19 @@ public interface InputReader<T> {
 
     /** Completes when data may be available. */
     CompletableFuture<Void> getAvailableFuture();
+
+    /** Channels of the gate; barriers and ends are reported per channel index in {@code [0, n)}. */
+    default int getNumberOfChannels() {
+        return 1;
+    }
+
+    /** Stops delivering {@code channel}'s elements until {@link #unblockChannel}; see StreamInputReader. */
+    default void blockChannel(int channel) {
+        throw new UnsupportedOperationException("Blocking channels (barrier alignment) is not supported by " + getClass().getName());
+    }
+
+    /** Resumes a blocked channel; no-op if it is not blocked. */
+    default void unblockChannel(int channel) {
+        throw new UnsupportedOperationException("Blocking channels (barrier alignment) is not supported by " + getClass().getName());
+    }
 }

@@ -1,6 +1,8 @@
 package dev.eddy.runtime.taskmanager.task.io;
 
 import dev.eddy.api.common.typeutils.TypeSerializer;
+import dev.eddy.runtime.taskmanager.checkpoint.CancelCheckpointMarker;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
 import dev.eddy.runtime.taskmanager.network.InputGate;
 import dev.eddy.runtime.taskmanager.network.InputStatus;
 import dev.eddy.runtime.taskmanager.network.RecordWriter;
@@ -40,22 +42,27 @@ public interface NetworkIOFactory {
                 public CompletableFuture<Void> getAvailableFuture() {
                     return reader.getAvailableFuture();
                 }
+
+                @Override
+                public int getNumberOfChannels() {
+                    return reader.getNumberOfChannels();
+                }
+
+                @Override
+                public void blockChannel(int channel) {
+                    reader.blockChannel(channel);
+                }
+
+                @Override
+                public void unblockChannel(int channel) {
+                    reader.unblockChannel(channel);
+                }
             };
         }
     };
 
     /** Adapter over the network's RecordWriter. */
     final class NetworkOutputWriter<T> implements OutputWriter<T> {
-        @Override
-        public void broadcastBarrier(dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier barrier) throws Exception {
-            throw new UnsupportedOperationException("STUB: barriers (network helper)");
-        }
-
-        @Override
-        public void broadcastCancelMarker(dev.eddy.runtime.taskmanager.checkpoint.CancelCheckpointMarker marker) throws Exception {
-            throw new UnsupportedOperationException("STUB: barriers (network helper)");
-        }
-
         private final RecordWriter<T> writer;
 
         NetworkOutputWriter(RecordWriter<T> writer) {
@@ -85,6 +92,16 @@ public interface NetworkIOFactory {
         @Override
         public void flushAll() {
             writer.flushAll();
+        }
+
+        @Override
+        public void broadcastBarrier(CheckpointBarrier barrier) throws Exception {
+            writer.broadcastBarrier(barrier);
+        }
+
+        @Override
+        public void broadcastCancelMarker(CancelCheckpointMarker marker) throws Exception {
+            writer.broadcastCancelMarker(marker);
         }
 
         @Override

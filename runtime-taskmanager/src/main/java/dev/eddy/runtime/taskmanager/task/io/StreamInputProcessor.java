@@ -1,5 +1,7 @@
 package dev.eddy.runtime.taskmanager.task.io;
 
+import dev.eddy.runtime.taskmanager.checkpoint.CancelCheckpointMarker;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
 import dev.eddy.runtime.taskmanager.network.InputStatus;
 import dev.eddy.runtime.taskmanager.network.StreamInputReader.DataOutput;
 import dev.eddy.runtime.taskmanager.task.chain.ElementSink;
@@ -9,12 +11,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 
 /**
  * Reads the head operator's input gates one element at a time, round robin over the gates with
  * data. Several gates feeding the same logical input (a union) have their watermarks combined:
  * the input's watermark is the minimum over its gates that have not ended, forwarded only when it
  * advances. Task thread only.
+ *
+ * <p>Checkpoint barriers, cancel markers and channel ends of every channel of every gate go to one
+ * {@link CheckpointBarrierHandler} (channels numbered gate by gate), which aligns them across all
+ * inputs and reports to the {@link CheckpointBarrierListener} from inside {@link #processInput()}.
  */
 public final class StreamInputProcessor {
     private final List<InputReader<Object>> readers;
@@ -23,16 +30,53 @@ public final class StreamInputProcessor {
     private final WatermarkCombiner[] combiners;
     private final int[] combinerSlot;
     private final int[] inputIndexOfGate;
+    private final int[] firstChannelOfGate;
+    private final int[] gateOfChannel;
+    private final CheckpointBarrierHandler barriers;
     private int next;
     private int remaining;
+
+    /** Without checkpoints: barriers are still aligned but nobody is told. */
+    public StreamInputProcessor(List<InputReader<Object>> readers, List<Integer> inputIndices, List<ElementSink<Object>> sinks) {
+        this(readers, inputIndices, sinks, CheckpointBarrierListener.IGNORE);
+    }
 
     /**
      * @param readers one per gate
      * @param inputIndices the logical head input each gate feeds
      * @param sinks head inputs by logical input index
+     * @param barrierListener told when barriers are aligned or a checkpoint is aborted (task thread)
      */
-    public StreamInputProcessor(List<InputReader<Object>> readers, List<Integer> inputIndices, List<ElementSink<Object>> sinks) {
+    public StreamInputProcessor(List<InputReader<Object>> readers, List<Integer> inputIndices, List<ElementSink<Object>> sinks,
+            CheckpointBarrierListener barrierListener) {
+        this(readers, inputIndices, sinks, barrierListener, System::nanoTime);
+    }
+
+    StreamInputProcessor(List<InputReader<Object>> readers, List<Integer> inputIndices, List<ElementSink<Object>> sinks,
+            CheckpointBarrierListener barrierListener, LongSupplier nanoClock) {
         this.readers = List.copyOf(readers);
+        this.firstChannelOfGate = new int[readers.size() + 1];
+        for (int g = 0; g < readers.size(); g++) {
+            firstChannelOfGate[g + 1] = firstChannelOfGate[g] + readers.get(g).getNumberOfChannels();
+        }
+        int totalChannels = firstChannelOfGate[readers.size()];
+        this.gateOfChannel = new int[totalChannels];
+        for (int g = 0; g < readers.size(); g++) {
+            Arrays.fill(gateOfChannel, firstChannelOfGate[g], firstChannelOfGate[g + 1], g);
+        }
+        this.barriers = new CheckpointBarrierHandler(totalChannels, barrierListener, new CheckpointBarrierHandler.ChannelControl() {
+            @Override
+            public void block(int channel) {
+                int g = gateOfChannel[channel];
+                StreamInputProcessor.this.readers.get(g).blockChannel(channel - firstChannelOfGate[g]);
+            }
+
+            @Override
+            public void unblock(int channel) {
+                int g = gateOfChannel[channel];
+                StreamInputProcessor.this.readers.get(g).unblockChannel(channel - firstChannelOfGate[g]);
+            }
+        }, nanoClock);
         this.ended = new boolean[readers.size()];
         this.remaining = readers.size();
         this.combiners = new WatermarkCombiner[sinks.size()];
@@ -45,7 +89,8 @@ public final class StreamInputProcessor {
             combiners[i] = new WatermarkCombiner(Math.max(1, perInput[i]), sinks.get(i));
         }
         for (int g = 0; g < readers.size(); g++) {
-            outputs.add(new GateOutput(sinks.get(inputIndices.get(g)), combiners[inputIndices.get(g)], combinerSlot[g]));
+            outputs.add(new GateOutput(sinks.get(inputIndices.get(g)), combiners[inputIndices.get(g)], combinerSlot[g], barriers,
+                    firstChannelOfGate[g]));
         }
         this.inputIndexOfGate = inputIndices.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -66,6 +111,9 @@ public final class StreamInputProcessor {
             if (status == InputStatus.END_OF_INPUT) {
                 ended[g] = true;
                 remaining--;
+                for (int c = firstChannelOfGate[g]; c < firstChannelOfGate[g + 1]; c++) {
+                    barriers.onEndOfChannel(c); // readers that do not report channel ends themselves
+                }
                 combiners[inputIndexOfGate[g]].channelEnded(combinerSlot[g]);
             }
         }
@@ -94,11 +142,30 @@ public final class StreamInputProcessor {
         private final ElementSink<Object> sink;
         private final WatermarkCombiner combiner;
         private final int slot;
+        private final CheckpointBarrierHandler barriers;
+        private final int firstChannel;
 
-        GateOutput(ElementSink<Object> sink, WatermarkCombiner combiner, int slot) {
+        GateOutput(ElementSink<Object> sink, WatermarkCombiner combiner, int slot, CheckpointBarrierHandler barriers, int firstChannel) {
             this.sink = sink;
             this.combiner = combiner;
             this.slot = slot;
+            this.barriers = barriers;
+            this.firstChannel = firstChannel;
+        }
+
+        @Override
+        public void emitBarrier(int channel, CheckpointBarrier barrier) throws Exception {
+            barriers.onBarrier(firstChannel + channel, barrier);
+        }
+
+        @Override
+        public void emitCancelMarker(int channel, CancelCheckpointMarker marker) throws Exception {
+            barriers.onCancelMarker(firstChannel + channel, marker);
+        }
+
+        @Override
+        public void endOfChannel(int channel) throws Exception {
+            barriers.onEndOfChannel(firstChannel + channel);
         }
 
         @Override

@@ -1,0 +1,113 @@
+package dev.eddy.runtime.taskmanager.state.heap;
+
+import dev.eddy.proto.KeyGroupsStateHandleProto;
+import dev.eddy.proto.KeyedStateHandleProto;
+import dev.eddy.runtime.state.KeyGroupRange;
+import dev.eddy.runtime.taskmanager.checkpoint.AsyncSnapshot;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOutputStream;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointStreamFactory;
+import dev.eddy.runtime.taskmanager.state.KeyGroupStateFormat;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The asynchronous part of a heap keyed-state snapshot: writes the pinned key-group maps (and the
+ * still undecoded restored sections) in the canonical format ({@link KeyGroupStateFormat}) into one
+ * exclusive file, then unpins the maps. Runs once on an async snapshot thread; uses only its own
+ * serializer duplicates and the frozen maps.
+ */
+final class HeapSnapshotWriter<K> implements AsyncSnapshot<KeyedStateHandleProto> {
+    /** One registered state as the snapshot froze it. */
+    record FrozenState<K>(HeapStateCodec<K> codec, StateTable.Pinned<K, Object> pinned) {}
+
+    private final KeyGroupRange range;
+    private final List<FrozenState<K>> states;
+    private final List<RestoredStateBytes> undecoded;
+    private final CheckpointStreamFactory streams;
+    private final String nameHint;
+
+    HeapSnapshotWriter(KeyGroupRange range, List<FrozenState<K>> states, List<RestoredStateBytes> undecoded,
+            CheckpointStreamFactory streams, String nameHint) {
+        this.range = range;
+        this.states = states;
+        this.undecoded = undecoded;
+        this.streams = streams;
+        this.nameHint = nameHint;
+    }
+
+    @Override
+    public KeyedStateHandleProto run() throws Exception {
+        CheckpointOutputStream out = streams.createExclusiveOutput(nameHint);
+        try {
+            DataOutputStream data = new DataOutputStream(out);
+            List<Long> offsets = new ArrayList<>(range.getNumberOfKeyGroups());
+            for (int kg = range.getStartKeyGroup(); kg <= range.getEndKeyGroup(); kg++) {
+                offsets.add(writeKeyGroup(kg, data, out));
+            }
+            data.flush();
+            long size = out.getPos();
+            String path = out.closeAndGetPath().toAbsolutePath().toString();
+            return KeyedStateHandleProto.newBuilder().setKeyGroups(KeyGroupsStateHandleProto.newBuilder().setPath(path)
+                    .setStartKeyGroup(range.getStartKeyGroup()).addAllOffsets(offsets).setSize(size)).build();
+        } catch (Exception | Error e) {
+            out.discard();
+            throw e;
+        } finally {
+            release();
+        }
+    }
+
+    /** Writes one key group; returns its offset, or -1 when no state has entries in it. */
+    private long writeKeyGroup(int kg, DataOutputStream data, CheckpointOutputStream out) throws IOException {
+        List<String> names = new ArrayList<>();
+        List<byte[]> blocks = new ArrayList<>();
+        List<Byte> kinds = new ArrayList<>();
+        List<Boolean> ttls = new ArrayList<>();
+        for (FrozenState<K> s : states) {
+            Map<K, Object> entries = s.pinned().getKeyGroup(kg);
+            if (!entries.isEmpty()) {
+                names.add(s.codec().name());
+                kinds.add(s.codec().kind());
+                ttls.add(s.codec().ttl());
+                blocks.add(s.codec().encode(entries));
+            }
+        }
+        for (RestoredStateBytes r : undecoded) {
+            byte[] bytes = r.byKeyGroup.get(kg);
+            if (bytes != null) {
+                names.add(r.name);
+                kinds.add(r.kind);
+                ttls.add(r.ttl);
+                blocks.add(bytes);
+            }
+        }
+        if (names.isEmpty()) {
+            return -1;
+        }
+        data.flush();
+        long offset = out.getPos();
+        data.writeInt(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            data.writeUTF(names.get(i));
+            data.writeByte(kinds.get(i));
+            data.writeByte(ttls.get(i) ? 1 : 0);
+            data.writeInt(blocks.get(i).length);
+            data.write(blocks.get(i));
+        }
+        return offset;
+    }
+
+    @Override
+    public void discard() {
+        release();
+    }
+
+    private void release() {
+        for (FrozenState<K> s : states) {
+            s.pinned().release();
+        }
+    }
+}

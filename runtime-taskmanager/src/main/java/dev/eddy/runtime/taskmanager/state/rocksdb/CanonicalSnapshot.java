@@ -1,0 +1,201 @@
+package dev.eddy.runtime.taskmanager.state.rocksdb;
+
+import dev.eddy.api.common.typeutils.TypeSerializer;
+import dev.eddy.core.memory.DataInputDeserializer;
+import dev.eddy.core.memory.DataOutputSerializer;
+import dev.eddy.proto.KeyGroupsStateHandleProto;
+import dev.eddy.proto.KeyedStateHandleProto;
+import dev.eddy.runtime.state.KeyGroupRange;
+import dev.eddy.runtime.taskmanager.checkpoint.AsyncSnapshot;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOutputStream;
+import dev.eddy.runtime.taskmanager.checkpoint.CheckpointStreamFactory;
+import dev.eddy.runtime.taskmanager.state.KeyGroupStateFormat;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.RocksIterator;
+
+/**
+ * The async part of a canonical snapshot: opens the native checkpoint the synchronous part made
+ * read-only, writes every key group of the backend's range in {@link KeyGroupStateFormat} (ttl byte
+ * 0) plus the kept sections of restored states not registered yet, and deletes the native
+ * checkpoint. Runs once on an async snapshot thread; touches nothing of the live instance.
+ */
+final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
+    private final Path checkpointDirectory;
+    private final CheckpointStreamFactory streams;
+    private final KeyGroupRange range;
+    private final TypeSerializer<?> keySerializer;
+    private final Map<String, PendingStates.PendingState> pending;
+    private final String nameHint;
+
+    /** @param keySerializer a duplicate for this thread */
+    CanonicalSnapshot(Path checkpointDirectory, CheckpointStreamFactory streams, KeyGroupRange range, TypeSerializer<?> keySerializer,
+            Map<String, PendingStates.PendingState> pending, String nameHint) {
+        this.checkpointDirectory = checkpointDirectory;
+        this.streams = streams;
+        this.range = range;
+        this.keySerializer = keySerializer;
+        this.pending = pending;
+        this.nameHint = nameHint;
+    }
+
+    @Override
+    public KeyedStateHandleProto run() throws Exception {
+        try (DBOptions dbOptions = new DBOptions();
+                ColumnFamilyOptions cfOptions = new ColumnFamilyOptions();
+                NativeDb source = NativeDb.openReadOnly(checkpointDirectory, dbOptions, cfOptions)) {
+            return write(source);
+        } finally {
+            LocalFiles.deleteQuietly(checkpointDirectory);
+        }
+    }
+
+    @Override
+    public void discard() {
+        LocalFiles.deleteQuietly(checkpointDirectory);
+    }
+
+    private KeyedStateHandleProto write(NativeDb source) throws IOException {
+        Map<String, RocksIterator> iterators = new TreeMap<>();
+        CheckpointOutputStream out = streams.createExclusiveOutput(nameHint);
+        try {
+            source.columns.forEach((name, handle) -> iterators.put(name, source.db.newIterator(handle)));
+            TreeSet<String> sorted = new TreeSet<>(iterators.keySet());
+            sorted.addAll(pending.keySet());
+            List<String> names = new ArrayList<>(sorted);
+            KeyGroupsStateHandleProto.Builder handle = KeyGroupsStateHandleProto.newBuilder().setStartKeyGroup(range.getStartKeyGroup());
+            DataOutputSerializer group = new DataOutputSerializer(64 * 1024);
+            DataOutputSerializer section = new DataOutputSerializer(64 * 1024);
+            boolean any = false;
+            for (int kg = range.getStartKeyGroup(); kg <= range.getEndKeyGroup(); kg++) {
+                group.clear();
+                group.writeInt(0);
+                int numStates = 0;
+                for (String name : names) {
+                    RocksIterator it = iterators.get(name);
+                    if (it != null) {
+                        byte kind = source.kinds.get(name);
+                        section.clear();
+                        if (writeEntries(it, kg, kind, section) > 0) {
+                            writeSection(group, name, kind, (byte) 0, section.getSharedBuffer(), section.length());
+                            numStates++;
+                        }
+                    } else {
+                        PendingStates.PendingState p = pending.get(name);
+                        PendingStates.Section kept = p.sections().get(kg);
+                        if (kept != null) {
+                            writeSection(group, name, p.kind(), kept.ttl(), kept.entries(), kept.entries().length);
+                            numStates++;
+                        }
+                    }
+                }
+                if (numStates == 0) {
+                    handle.addOffsets(-1);
+                    continue;
+                }
+                patchInt(group, 0, numStates);
+                handle.addOffsets(out.getPos());
+                out.write(group.getSharedBuffer(), 0, group.length());
+                any = true;
+            }
+            if (!any) {
+                out.discard();
+                return null;
+            }
+            Path file = out.closeAndGetPath();
+            return KeyedStateHandleProto.newBuilder()
+                    .setKeyGroups(handle.setPath(file.toAbsolutePath().toString()).setSize(out.getPos())).build();
+        } catch (IOException | RuntimeException e) {
+            out.discard();
+            throw e;
+        } finally {
+            iterators.values().forEach(RocksIterator::close);
+        }
+    }
+
+    private static void writeSection(DataOutputSerializer group, String name, byte kind, byte ttl, byte[] entries, int length) throws IOException {
+        group.writeUTF(name);
+        group.writeByte(kind);
+        group.writeByte(ttl);
+        group.writeInt(length);
+        group.write(entries, 0, length);
+    }
+
+    /** Writes {@code int numEntries, entries} of one key group of one state; returns numEntries. */
+    private int writeEntries(RocksIterator it, int keyGroup, byte kind, DataOutputSerializer out) throws IOException {
+        byte[] prefix = KindCodes.keyGroupPrefix(keyGroup);
+        out.writeInt(0);
+        int numEntries = kind == KeyGroupStateFormat.MAP ? writeMapEntries(it, prefix, out) : writeSingleEntries(it, prefix, out);
+        patchInt(out, 0, numEntries);
+        return numEntries;
+    }
+
+    /** VALUE/REDUCING/AGGREGATING/LIST: the stored value bytes already are the canonical entry's value part. */
+    private static int writeSingleEntries(RocksIterator it, byte[] prefix, DataOutputSerializer out) {
+        int n = 0;
+        for (it.seek(prefix); it.isValid(); it.next()) {
+            byte[] key = it.key();
+            if (!StateColumn.startsWith(key, prefix)) {
+                break;
+            }
+            out.write(key, 2, key.length - 2);
+            byte[] value = it.value();
+            out.write(value, 0, value.length);
+            n++;
+        }
+        return n;
+    }
+
+    /** MAP: consecutive RocksDB entries of one key form one canonical entry. */
+    private int writeMapEntries(RocksIterator it, byte[] prefix, DataOutputSerializer out) throws IOException {
+        DataInputDeserializer in = new DataInputDeserializer();
+        byte[] currentKey = null;
+        int currentKeyEnd = 0;
+        int countPosition = -1;
+        int mappings = 0;
+        int n = 0;
+        for (it.seek(prefix); it.isValid(); it.next()) {
+            byte[] key = it.key();
+            if (!StateColumn.startsWith(key, prefix)) {
+                break;
+            }
+            if (currentKey == null || !Arrays.equals(key, 0, Math.min(currentKeyEnd, key.length), currentKey, 0, currentKeyEnd)) {
+                if (countPosition >= 0) {
+                    patchInt(out, countPosition, mappings);
+                }
+                in.setBuffer(key, 2, key.length - 2);
+                keySerializer.deserialize(in);
+                currentKey = key;
+                currentKeyEnd = in.getPosition();
+                out.write(key, 2, currentKeyEnd - 2);
+                countPosition = out.getPosition();
+                out.writeInt(0);
+                mappings = 0;
+                n++;
+            }
+            out.write(key, currentKeyEnd, key.length - currentKeyEnd);
+            byte[] value = it.value();
+            out.write(value, 0, value.length);
+            mappings++;
+        }
+        if (countPosition >= 0) {
+            patchInt(out, countPosition, mappings);
+        }
+        return n;
+    }
+
+    private static void patchInt(DataOutputSerializer out, int position, int value) {
+        int end = out.getPosition();
+        out.setPosition(position);
+        out.writeInt(value);
+        out.setPosition(end);
+    }
+}
