@@ -34,6 +34,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,7 +49,7 @@ class CheckpointRecoveryIT {
     static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
     static final long HEAP_MB = 192;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // logs of a failed run stay for inspection
     static Path tmp;
 
     static EddyHost host;
@@ -264,7 +265,7 @@ class CheckpointRecoveryIT {
     @Test
     @Order(3)
     void rocksDbKeepsAndCheckpointsKeyedStateFourTimesTheTaskManagerHeap() throws Exception {
-        long keys = 800_000;
+        long keys = 850_000;
         int valueBytes = 1_000;
         assertThat(keys * valueBytes).isGreaterThanOrEqualTo(4 * HEAP_MB * 1024 * 1024);
         Path jar = JobJars.build(tmp.resolve("big-state.jar"), BigStateJob.class, true);
