@@ -5,8 +5,8 @@ import java.io.IOException;
 
 /**
  * Writes the records of one sink subtask. Called only from the sink task thread: {@link #write}
- * per record, {@link #writeWatermark} when event time advances, {@link #flush} at the end of
- * input (and, later, before checkpoints), {@link #close} always at the end (also after failures).
+ * per record, {@link #writeWatermark} when event time advances, {@link #flush} before every
+ * checkpoint barrier ({@code endOfInput = false}) and at the end of input, {@link #close} always at the end (also after failures).
  */
 public interface SinkWriter<InputT> extends AutoCloseable {
     /** Writes one record (possibly into a buffer). */

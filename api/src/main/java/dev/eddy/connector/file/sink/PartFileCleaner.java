@@ -1,15 +1,16 @@
 package dev.eddy.connector.file.sink;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,19 +35,28 @@ final class PartFileCleaner {
         for (String f : state.getPendingFiles()) {
             keep.add(Path.of(f).toAbsolutePath().normalize());
         }
-        List<Path> leftovers;
-        try (Stream<Path> walk = Files.walk(basePath)) {
-            leftovers = walk.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        String name = p.getFileName().toString();
-                        return name.startsWith(namePrefix) && name.contains(".inprogress.");
-                    })
-                    .filter(p -> !keep.contains(p.toAbsolutePath().normalize()))
-                    .collect(Collectors.toList());
-        } catch (UncheckedIOException e) {
-            throw new IOException("File sink could not list '" + basePath + "' to clean up after writer "
-                    + state.getWriterId() + ": " + e.getCause().getMessage(), e.getCause());
-        }
+        List<Path> leftovers = new ArrayList<>();
+        // Other subtasks commit (rename) concurrently: files vanishing during the walk are skipped.
+        Files.walkFileTree(basePath, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String name = file.getFileName().toString();
+                if (attrs.isRegularFile() && name.startsWith(namePrefix) && name.contains(".inprogress.")
+                        && !keep.contains(file.toAbsolutePath().normalize())) {
+                    leftovers.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw new IOException("File sink could not list '" + file + "' to clean up after writer "
+                        + state.getWriterId() + ": " + e.getMessage(), e);
+            }
+        });
         int deleted = 0;
         for (Path p : leftovers) {
             try {

@@ -51,6 +51,7 @@ final class CommitterHandler<CommT> {
     private Batch<CommT> inFlight;
     private Future<?> inFlightFuture;
     private long requestedUpTo = Long.MIN_VALUE;
+    private boolean closed;
 
     CommitterHandler(Committer<CommT> committer, SimpleVersionedSerializer<CommT> serializer, MailboxExecutor mailbox,
             String owner) {
@@ -115,7 +116,7 @@ final class CommitterHandler<CommT> {
     /** Starts committing (off the task thread) every pending committable of checkpoints up to {@code checkpointId}. */
     void commitUpTo(long checkpointId) {
         requestedUpTo = Math.max(requestedUpTo, checkpointId);
-        if (inFlight != null) {
+        if (inFlight != null || closed) {
             return; // the completion mail starts the next batch
         }
         Batch<CommT> batch = collect(requestedUpTo, List.of());
@@ -151,8 +152,8 @@ final class CommitterHandler<CommT> {
 
     /** Task thread: applies the outcome of a batch; fails the task on unknown failures. */
     private void onBatchDone(Batch<CommT> batch) throws Exception {
-        if (batch.handled) {
-            return;
+        if (batch.handled || closed) {
+            return; // handled already, or the operator closed while the commit ran (state keeps the committables)
         }
         batch.handled = true;
         if (inFlight == batch) {
@@ -235,6 +236,7 @@ final class CommitterHandler<CommT> {
     }
 
     void close() throws Exception {
+        closed = true;
         Exception failure = null;
         if (executor != null) {
             executor.shutdownNow();

@@ -123,7 +123,10 @@ public class SourceReaderOperator<T> implements SourceOperator<T> {
      */
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
-        requireLifecycle();
+        if (requireLifecycle().state() != SourceReaderLifecycle.State.SET_UP) {
+            throw new IllegalStateException("SourceReaderOperator for " + source + " cannot initialize state in state "
+                    + lifecycle.state() + ": initializeState comes once, after setup and before open");
+        }
         stateHandler = SourceReaderStateHandler.initialize(context,
                 parameters.getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
     }

@@ -185,6 +185,24 @@ class SinkCommitterOperatorTest {
     }
 
     @Test
+    void closingWhileACommitSleepsInterruptsItAndIgnoresItsLateResult() throws Exception {
+        Shared shared = shared("close");
+        shared.sleepMillis = 30_000;
+        TestSubtask<Void> subtask = new TestSubtask<>(0, 1);
+        SinkWriterOperator<String> op = open("close", subtask, new TestOperatorStateStore());
+        op.processElement(new StreamRecord<>("q"));
+        op.prepareSnapshotPreBarrier(1);
+        op.notifyCheckpointComplete(1);
+        assertThat(shared.commitStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        long start = System.nanoTime();
+        op.close();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("close interrupts the commit").isLessThan(5000);
+        Thread.sleep(50);
+        subtask.runMail(); // the interrupted batch's mail must not fail or resubmit
+        assertThat(shared.committed).isEmpty();
+    }
+
+    @Test
     void restoredCommittablesAreCommittedAndCommitsAreIdempotent() throws Exception {
         Shared shared = shared("restore");
         TestSubtask<Void> subtask = new TestSubtask<>(0, 1);

@@ -58,6 +58,67 @@ class SourceReaderCheckpointTest {
     }
 
     @Test
+    void continuousFileSourceNeverReadsAHandedOutFileAgainAfterARescalingRestore() throws Exception {
+        List<String> expected = new ArrayList<>();
+        for (String name : List.of("a", "b")) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                lines.add(name + i);
+            }
+            Files.write(dir.resolve(name + ".txt"), lines);
+            expected.addAll(lines);
+        }
+        FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(),
+                Path.fromLocalFile(dir.toFile())).monitorContinuously(java.time.Duration.ofMillis(100)).build();
+        TestOperatorStateStore store = new TestOperatorStateStore();
+        TestSubtask<String> old = new TestSubtask<>(0, 1);
+        SourceReaderOperator<String> operator = new SourceReaderOperator<>(source, WatermarkStrategy.noWatermarks());
+        List<String> emitted = new ArrayList<>();
+        List<TestOperatorStateStore.Snapshot> snapshots = new ArrayList<>();
+        old.onYield(() -> {
+            try {
+                old.advanceTime(old.now() + 30);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            if (snapshots.isEmpty() && old.values().size() >= 700) {
+                snapshot(operator, store, snapshots, old, emitted);
+                old.cancelTask();
+            }
+        });
+        operator.setup(old.parameters());
+        operator.initializeState(store.initializationContext());
+        operator.open();
+        operator.run(old.control());
+        operator.close();
+        assertThat(emitted).hasSizeLessThan(1200);
+
+        Files.write(dir.resolve("c.txt"), List.of("c0", "c1"));
+        expected.addAll(List.of("c0", "c1"));
+        for (int i = 0; i < 2; i++) {
+            TestSubtask<String> subtask = new TestSubtask<>(i, 2);
+            SourceReaderOperator<String> restored = new SourceReaderOperator<>(source, WatermarkStrategy.noWatermarks());
+            subtask.onYield(() -> {
+                try {
+                    subtask.advanceTime(subtask.now() + 30);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                if (subtask.yields() > 40) {
+                    subtask.cancelTask();
+                }
+            });
+            restored.setup(subtask.parameters());
+            restored.initializeState(TestOperatorStateStore.restore(snapshots, 2, i).initializationContext());
+            restored.open();
+            restored.run(subtask.control());
+            restored.close();
+            emitted.addAll(subtask.values());
+        }
+        assertThat(emitted).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
     void aRestoredSubtaskWithNothingLeftEndsWithoutReadingAgain() throws Exception {
         NumberSequenceSource source = new NumberSequenceSource(1, 10);
         // Subtask 0 is snapshotted after the end of its input (no yield before that: snapshot at the end).
