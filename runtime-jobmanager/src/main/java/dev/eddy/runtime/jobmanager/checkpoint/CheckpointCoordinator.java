@@ -397,6 +397,7 @@ public final class CheckpointCoordinator {
             abort(p, "could not write its metadata to " + p.directory() + ": " + e, true);
             return;
         }
+        p.transitionTo(CheckpointState.COMPLETED);
         long now = clock.getAsLong();
         CheckpointStats s = new CheckpointStats(p.checkpointId(), p.isSavepoint(), p.timestamp(), now - p.timestamp(),
                 p.bytesWritten(), p.maxAlignmentMillis());
@@ -429,6 +430,7 @@ public final class CheckpointCoordinator {
         if (pending.remove(p.checkpointId()) == null) {
             return;
         }
+        p.transitionTo(CheckpointState.ABORTED);
         p.cancelTimeout();
         String message = capitalize(kind(p)) + " " + p.checkpointId() + " of job " + jobId + " was aborted: " + reason;
         LOG.warn(message);
