@@ -32,6 +32,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +43,19 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: confined to the JobMaster's single-threaded executor. Every public method must be
  * called on it; gateway replies and timers hop back onto it. Lifecycle: the JobMaster calls
  * {@link #onJobRunning()} when (re)deployed and {@link #onJobNotRunning(String)} when it leaves
- * RUNNING (failure, restart, cancel, end), which stops the periodic timer and aborts what is pending.
+ * RUNNING (failure, restart, cancel, end), which stops the periodic timer and aborts what is pending,
+ * and {@link #onJobTerminal(String)} at the end (checkpoint retention). Restore: {@link #loadInitialState()}
+ * at the first start, {@link #stateForRestart()} at each restart.
  *
  * <p>A checkpoint: a TriggerCheckpointRequest goes to every execution of every source vertex (no in
  * edges); every execution of the job must acknowledge. A not-ok trigger reply, a decline or the
  * timeout aborts it (tasks are notified with completed=false, its directory is deleted); more than
  * {@code tolerable-failed-checkpoints} consecutive periodic failures call the job failure handler.
  * All acknowledged: {@code _metadata} is written, the checkpoint goes into the
- * {@link CompletedCheckpointStore} (savepoints do not), tasks are notified with completed=true.
+ * {@link CompletedCheckpointStore} (savepoints do not), tasks are notified with completed=true,
+ * and the checkpoint's completion future completes once the TaskManagers took the notification.
+ * Writing {@code _metadata} and deleting subsumed checkpoints happen on the JobMaster's thread
+ * (small files; a slow shared file system delays the JobMaster by that much).
  */
 public final class CheckpointCoordinator {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
@@ -59,7 +65,7 @@ public final class CheckpointCoordinator {
     private final String jobId;
     private final CheckpointSettings settings;
     private final ExecutionGraph graph;
-    private final java.util.function.Function<String, TaskExecutorGateway> taskExecutors;
+    private final Function<String, TaskExecutorGateway> taskExecutors;
     private final ScheduledExecutorService executor;
     private final Consumer<String> failJob;
     private final LongSupplier clock;
@@ -77,7 +83,7 @@ public final class CheckpointCoordinator {
      *                the JobMaster fails the job through its restart strategy
      */
     public CheckpointCoordinator(String jobId, CheckpointSettings settings, ExecutionGraph graph,
-            java.util.function.Function<String, TaskExecutorGateway> taskExecutors, ScheduledExecutorService executor,
+            Function<String, TaskExecutorGateway> taskExecutors, ScheduledExecutorService executor,
             Consumer<String> failJob, LongSupplier clock) {
         this.jobId = jobId;
         this.settings = settings;
@@ -391,6 +397,7 @@ public final class CheckpointCoordinator {
             abort(p, "could not write its metadata to " + p.directory() + ": " + e, true);
             return;
         }
+        p.transitionTo(CheckpointState.COMPLETED);
         long now = clock.getAsLong();
         CheckpointStats s = new CheckpointStats(p.checkpointId(), p.isSavepoint(), p.timestamp(), now - p.timestamp(),
                 p.bytesWritten(), p.maxAlignmentMillis());
@@ -423,6 +430,7 @@ public final class CheckpointCoordinator {
         if (pending.remove(p.checkpointId()) == null) {
             return;
         }
+        p.transitionTo(CheckpointState.ABORTED);
         p.cancelTimeout();
         String message = capitalize(kind(p)) + " " + p.checkpointId() + " of job " + jobId + " was aborted: " + reason;
         LOG.warn(message);

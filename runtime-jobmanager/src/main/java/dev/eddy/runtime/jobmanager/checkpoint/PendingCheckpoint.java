@@ -39,6 +39,7 @@ public final class PendingCheckpoint {
     private long bytesWritten;
     private long maxAlignmentMillis;
     private ScheduledFuture<?> timeout;
+    private CheckpointState state = CheckpointState.PENDING;
 
     public PendingCheckpoint(long checkpointId, long timestamp, CheckpointOptionsProto options, Path directory, List<TaskRef> tasksToAck) {
         this.checkpointId = checkpointId;
@@ -84,6 +85,18 @@ public final class PendingCheckpoint {
         return completion;
     }
 
+    public CheckpointState state() {
+        return state;
+    }
+
+    /** Moves to {@code target} (COMPLETED or ABORTED). */
+    void transitionTo(CheckpointState target) {
+        if (!state.canTransitionTo(target)) {
+            throw new IllegalStateException("Illegal transition of checkpoint " + checkpointId + " from " + state + " to " + target);
+        }
+        state = target;
+    }
+
     void setTimeout(ScheduledFuture<?> timeout) {
         this.timeout = timeout;
     }
@@ -113,6 +126,9 @@ public final class PendingCheckpoint {
 
     /** Records one task's acknowledgement and its operators' state. */
     public AckResult acknowledge(AcknowledgeCheckpointRequest ack) {
+        if (state != CheckpointState.PENDING) {
+            throw new IllegalStateException("Checkpoint " + checkpointId + " is " + state + "; it takes no acknowledgements");
+        }
         TaskRef task = tasks.get(ack.getExecutionAttemptId());
         if (task == null) {
             return AckResult.UNKNOWN_TASK;

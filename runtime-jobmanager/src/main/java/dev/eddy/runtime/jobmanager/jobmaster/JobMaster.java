@@ -57,8 +57,9 @@ import org.slf4j.LoggerFactory;
  * ({@code restart-strategy.*} in the job configuration, default none) decides. If it allows a
  * restart, the job goes RESTARTING: all executions are cancelled, and once they are terminal their
  * slots are freed; after the backoff the whole graph gets fresh attempts (attempt number + 1), new
- * slots are requested and everything is deployed again (no state is restored). Reports of old
- * attempts are unknown and ignored. Otherwise the job fails as it did without a strategy.
+ * slots are requested and everything is deployed again (with the state of the latest completed
+ * checkpoint, if any). Reports of old attempts are unknown and ignored. Otherwise the job fails as
+ * it did without a strategy.
  *
  * <p>Checkpoints: a {@link CheckpointCoordinator} (on this JobMaster's executor) triggers periodic
  * checkpoints while the job is RUNNING and takes savepoints; it stops and aborts what is pending

@@ -431,4 +431,25 @@ class JobMasterCheckpointTest {
         second.jobMaster.triggerCheckpoint().join();
         assertThat(second.tm.triggers().get(0).getOptions().getTargetDirectory()).startsWith(root.resolve("chk").toString());
     }
+
+    @Test
+    void stopWithSavepointCancelsTheTasksOnlyAfterTheyTookTheNotification() throws Exception {
+        List<TaskDeploymentDescriptor> tasks = startRunning(1, 1, config());
+        var notifyReply = new java.util.concurrent.CompletableFuture<dev.eddy.proto.Ack>();
+        job.tm.notifyReply = notifyReply;
+        var future = job.jobMaster.triggerSavepoint(root.resolve("sp").toString(), true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> job.tm.triggers().size() == 1);
+        long id = job.tm.triggers().get(0).getCheckpointId();
+        job.ackAll(tasks, id, t -> state(t, root));
+        awaitNotifications(id, 2);
+        Thread.sleep(100);
+        assertThat(future).isNotDone();
+        assertThat(job.tm.cancelled).isEmpty();
+        assertThat(job.status().getState()).isEqualTo("RUNNING");
+
+        notifyReply.complete(dev.eddy.proto.Ack.newBuilder().setOk(true).build());
+        assertThat(future.join()).startsWith(root.resolve("sp").toString());
+        assertThat(job.jobMaster.terminationFuture().join().getState()).isEqualTo("FINISHED");
+        assertThat(job.tm.cancelled).hasSize(2);
+    }
 }

@@ -90,10 +90,14 @@ public final class FakeTaskExecutor implements TaskExecutorGateway {
                 .map(CheckpointNotificationRequest.class::cast).toList();
     }
 
+    /** Set: checkpoint notifications are answered with this future (a test completes it later). */
+    public volatile CompletableFuture<Ack> notifyReply;
+
     @Override
     public CompletableFuture<Ack> notifyCheckpoint(CheckpointNotificationRequest request) {
         checkpointMessages.add(request);
-        return CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
+        CompletableFuture<Ack> reply = notifyReply;
+        return reply != null ? reply : CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
     }
 
     @Override
