@@ -205,7 +205,7 @@ public final class CheckpointCoordinator {
 
     /**
      * A task finished: a pending checkpoint still waiting for it can never complete; it is aborted
-     * (not counted as a failure). Periodic checkpoints are not triggered once a task has finished.
+     * (not counted as a failure). Later checkpoints leave the finished task out.
      */
     public void onExecutionFinished(String attemptId) {
         for (PendingCheckpoint p : List.copyOf(pending.values())) {
@@ -225,8 +225,8 @@ public final class CheckpointCoordinator {
 
     /** Triggers a periodic checkpoint unless tasks are not all running, too many are pending, or the min pause is not over. */
     public Optional<PendingCheckpoint> triggerPeriodicIfPossible() {
-        if (!graph.allInState(ExecutionState.RUNNING)) {
-            LOG.debug("Job {}: not all tasks are running; skipping a checkpoint", jobId);
+        if (!canCheckpoint()) {
+            LOG.debug("Job {}: tasks are not running (or every source has finished); skipping a checkpoint", jobId);
             return Optional.empty();
         }
         if (pending.size() >= settings.maxConcurrent()) {
@@ -255,7 +255,7 @@ public final class CheckpointCoordinator {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "No savepoint directory: pass one or set execution.checkpointing.savepoint-dir"));
         }
-        if (!graph.allInState(ExecutionState.RUNNING)) {
+        if (!canCheckpoint()) {
             return CompletableFuture.failedFuture(new IllegalStateException("Cannot take a savepoint of job " + jobId
                     + ": not all of its tasks are running; try again once the job is running"));
         }
@@ -279,6 +279,9 @@ public final class CheckpointCoordinator {
         List<TaskRef> tasks = new ArrayList<>();
         List<Execution> sources = new ArrayList<>();
         for (Execution e : graph.allExecutions()) {
+            if (e.state() == ExecutionState.FINISHED) {
+                continue; // a finished task has no state left to snapshot; on restore it starts restored and empty
+            }
             tasks.add(new TaskRef(e.attemptId(), e.vertex(), e.subtaskIndex(), e.slot().rpcAddress()));
             if (isSource(e.vertex())) {
                 sources.add(e);
@@ -318,6 +321,23 @@ public final class CheckpointCoordinator {
             }));
         }
         return p;
+    }
+
+    /**
+     * Every task is RUNNING or FINISHED and some source still runs. Like Flink 2.x, checkpoints go on
+     * after some tasks finished (e.g. a source subtask without splits): the finished ones are left
+     * out, their channels count as aligned downstream, and they restore empty.
+     */
+    private boolean canCheckpoint() {
+        boolean runningSource = false;
+        for (Execution e : graph.allExecutions()) {
+            if (e.state() == ExecutionState.RUNNING) {
+                runningSource |= isSource(e.vertex());
+            } else if (e.state() != ExecutionState.FINISHED) {
+                return false;
+            }
+        }
+        return runningSource;
     }
 
     private boolean isSource(JobVertexProto v) {

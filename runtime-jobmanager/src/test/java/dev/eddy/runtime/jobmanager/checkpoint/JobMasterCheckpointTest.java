@@ -125,6 +125,31 @@ class JobMasterCheckpointTest {
     }
 
     @Test
+    void checkpointsGoOnAfterASourceSubtaskFinishedAndStopOnceEverySourceHas() throws Exception {
+        List<TaskDeploymentDescriptor> tasks = startRunning(2, 2, config());
+        List<TaskDeploymentDescriptor> sources = tasks.stream().filter(t -> t.getVertexId().equals("source")).toList();
+        TaskDeploymentDescriptor finished = sources.get(0);
+        job.tm.report(finished.getExecutionAttemptId(), "FINISHED", "");
+
+        long id = job.jobMaster.triggerCheckpoint().join();
+        List<TriggerCheckpointRequest> triggers = job.tm.triggers().stream().filter(t -> t.getCheckpointId() == id).toList();
+        assertThat(triggers).extracting(TriggerCheckpointRequest::getExecutionAttemptId)
+                .as("only the source still running is triggered").containsExactly(sources.get(1).getExecutionAttemptId());
+        List<TaskDeploymentDescriptor> running = tasks.stream().filter(t -> t != finished).toList();
+        job.ackAll(running, id, t -> state(t, chk(id)));
+        CompletedCheckpoint completed = job.jobMaster.latestCompletedCheckpoint().join().orElseThrow();
+        assertThat(completed.checkpointId()).as("complete without the finished task").isEqualTo(id);
+        OperatorStateProto src = MetadataIO.read(chk(id).toString()).metadata().getOperatorsList().stream()
+                .filter(o -> o.getOperatorUid().equals("src")).findFirst().orElseThrow();
+        assertThat(src.getSubtasks(0).getOperatorStateList()).as("the finished subtask has empty state").isEmpty();
+        assertThat(src.getSubtasks(1).getOperatorStateList()).isNotEmpty();
+
+        job.tm.report(sources.get(1).getExecutionAttemptId(), "FINISHED", "");
+        assertThatThrownBy(() -> job.jobMaster.triggerCheckpoint().join()).as("no source left to trigger")
+                .hasMessageContaining("no checkpoint triggered");
+    }
+
+    @Test
     void allAcknowledgementsCompleteTheCheckpointWriteMetadataAndNotifyEveryTask() {
         List<TaskDeploymentDescriptor> tasks = startRunning(2, 2, config());
         long id = job.jobMaster.triggerCheckpoint().join();
