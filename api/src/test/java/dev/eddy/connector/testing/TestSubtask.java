@@ -11,7 +11,6 @@ import dev.eddy.streaming.api.operators.SourceOperator;
 import dev.eddy.streaming.api.operators.StreamOperatorParameters;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -29,7 +28,7 @@ public final class TestSubtask<OUT> {
     public final int parallelism;
     /** StreamRecord copies and Watermarks in emission order. */
     public final List<Object> events = new ArrayList<>();
-    private final ArrayDeque<MailboxExecutor.ThrowingRunnable> mail = new ArrayDeque<>();
+    private final java.util.Queue<MailboxExecutor.ThrowingRunnable> mail = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private long now;
     private long timerSequence;
@@ -176,6 +175,14 @@ public final class TestSubtask<OUT> {
 
         public MailboxExecutor getMailboxExecutor() {
             return Fakes.implement(MailboxExecutor.class, new MailboxImpl());
+        }
+
+        public dev.eddy.runtime.state.KeyedStateBackend<Object> getKeyedStateBackend() {
+            return null;
+        }
+
+        public dev.eddy.api.java.functions.KeySelector<?, ?> getStateKeySelector(int input) {
+            return null;
         }
     }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * exact sum: a lost update would leave it short, a double-counted one would overshoot.
  */
 class ExactlyOnceRecoveryTest {
-    static final int RECORDS = 60_000;
+    static final int RECORDS = 120_000;
     static final int KEYS = 40;
     static final AtomicInteger FAILURES = new AtomicInteger();
     static final AtomicLong COMPLETED_CHECKPOINTS = new AtomicLong();
@@ -46,7 +46,7 @@ class ExactlyOnceRecoveryTest {
         int failuresToInject = 2;
         long[] thresholds = new long[failuresToInject];
         for (int i = 0; i < failuresToInject; i++) {
-            thresholds[i] = 2_000 + random.nextInt(RECORDS / 3); // records seen by one subtask in that attempt
+            thresholds[i] = 1_000 + random.nextInt(RECORDS / 12); // records seen by one subtask in that attempt
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Configuration.fromMap(Map.of(
                 "state.backend.type", backend,
@@ -84,7 +84,7 @@ class ExactlyOnceRecoveryTest {
 
         @Override
         public Long map(Long value) throws Exception {
-            if (++n % 40 == 0) {
+            if (++n % 20 == 0) {
                 Thread.sleep(1);
             }
             return value;

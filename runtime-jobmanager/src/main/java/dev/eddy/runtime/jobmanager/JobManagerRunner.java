@@ -46,7 +46,7 @@ public final class JobManagerRunner implements AutoCloseable {
         ResourceManager resourceManager = ResourceManager.create(configuration).start();
         JobManagerRpc.TaskExecutors taskExecutors = new JobManagerRpc.TaskExecutors();
         Dispatcher dispatcher = new Dispatcher(resourceManager, blobStore, taskExecutors,
-                new JobMaster.Settings(configuration.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT), CANCEL_TIMEOUT));
+                new JobMaster.Settings(configuration.get(JobManagerOptions.SLOT_REQUEST_TIMEOUT), CANCEL_TIMEOUT, configuration.toMap()));
         GrpcServer server;
         try {
             server = JobManagerRpc.startServer(configuration.get(JobManagerOptions.BIND_HOST), configuration.get(JobManagerOptions.PORT),

@@ -14,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Lifecycle: {@link #start()} once, then {@link #pollNext}, {@link #addSplits},
  * {@link #notifyNoMoreSplits} and {@link #snapshotState} in any order, then {@link #close()}.
+ * Splits restored from a checkpoint are handed to the reader with {@link #addSplits} before
+ * {@link #start()}; {@link #snapshotState} is called between two {@link #pollNext} calls and must
+ * describe exactly the records not yet emitted.
  */
 public interface SourceReader<T, SplitT extends SourceSplit> extends AutoCloseable {
     /** Starts the reader; typically requests splits with {@link SourceReaderContext#sendSplitRequest()}. */
@@ -36,4 +39,7 @@ public interface SourceReader<T, SplitT extends SourceSplit> extends AutoCloseab
 
     /** A checkpoint completed; the default does nothing. */
     default void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
+    /** A checkpoint was aborted; the default does nothing. */
+    default void notifyCheckpointAborted(long checkpointId) throws Exception {}
 }

@@ -1,7 +1,14 @@
 package dev.eddy.connector.file.sink;
 
 import dev.eddy.api.common.serialization.Encoder;
+import dev.eddy.api.connector.sink2.Committer;
+import dev.eddy.api.connector.sink2.CommitterInitContext;
 import dev.eddy.api.connector.sink2.Sink;
+import dev.eddy.api.connector.sink2.StatefulSinkWriter;
+import dev.eddy.api.connector.sink2.SupportsCommitter;
+import dev.eddy.api.connector.sink2.SupportsWriterState;
+import dev.eddy.core.io.SimpleVersionedSerializer;
+import java.util.Collection;
 import dev.eddy.api.connector.sink2.SinkWriter;
 import dev.eddy.api.connector.sink2.WriterInitContext;
 import dev.eddy.core.fs.Path;
@@ -17,19 +24,20 @@ import java.io.IOException;
  * {@link BucketAssigner}, by default {@link DateTimeBucketAssigner}: one bucket per hour).
  *
  * <p>Each subtask writes its own part files. A part file is written, buffered, as the hidden file
- * {@code .<prefix>-<uuid>-<subtask>-<counter><suffix>.inprogress.<uuid2>} and committed by an
- * atomic rename to {@code <prefix>-<uuid>-<subtask>-<counter><suffix>} (default prefix "part", no
- * suffix; {@code uuid} is per writer, {@code counter} counts the subtask's part files from 0). A
- * part file is committed when the {@link RollingPolicy} rolls it (size; rollover and inactivity
- * intervals checked every {@code bucketCheckInterval}) and at the end of a bounded input. Nothing
- * is visible before it is committed; a cancelled or failed writer leaves only hidden in-progress
- * files.
+ * {@code .<prefix>-<uuid>-<subtask>-<counter><suffix>.inprogress.<uuid2>} (default prefix "part",
+ * no suffix; {@code uuid} is per writer and new after every restore, {@code counter} counts the
+ * writer's part files from 0). It is closed ("pending", still hidden) when the
+ * {@link RollingPolicy} rolls it (size; rollover and inactivity intervals checked every
+ * {@code bucketCheckInterval}) and at every checkpoint barrier; once that checkpoint completed, the
+ * committer renames it atomically to {@code <prefix>-<uuid>-<subtask>-<counter><suffix>} (exactly
+ * once: nothing is visible before its checkpoint completed). At the end of a bounded input the
+ * last files are committed right away. On restore, pending files of the checkpoint are committed
+ * and the failed writers' other hidden files are deleted ({@link PartFileCleaner}).
  *
- * <p>Today the sink is at-least-once at best: checkpoint-driven commits (pre-commit at the barrier,
- * commit after the checkpoint completes, exactly-once) come in a later issue. Local file system
- * only.
+ * <p>Local file system only.
  */
-public class FileSink<IN> implements Sink<IN> {
+public class FileSink<IN> implements Sink<IN>, SupportsCommitter<FileSinkCommittable>,
+        SupportsWriterState<IN, FileWriterState> {
     private static final long serialVersionUID = 1L;
     private final WriterSettings<IN, ?> settings;
 
@@ -48,6 +56,34 @@ public class FileSink<IN> implements Sink<IN> {
     @Override
     public SinkWriter<IN> createWriter(WriterInitContext context) throws IOException {
         return settings.createWriter(context);
+    }
+
+    /**
+     * Deletes the leftovers of the restored writers (their hidden part files not awaiting a commit)
+     * and starts a fresh writer with a new id, so part names never collide with the old ones.
+     */
+    @Override
+    public StatefulSinkWriter<IN, FileWriterState> restoreWriter(WriterInitContext context,
+            Collection<FileWriterState> recoveredState) throws IOException {
+        for (FileWriterState state : recoveredState) {
+            PartFileCleaner.deleteLeftovers(settings.basePath.toLocalPath(), settings.outputFileConfig.getPartPrefix(), state);
+        }
+        return settings.createWriter(context);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<FileWriterState> getWriterStateSerializer() {
+        return FileSinkSerializers.WRITER_STATE;
+    }
+
+    @Override
+    public Committer<FileSinkCommittable> createCommitter(CommitterInitContext context) {
+        return new FileCommitter();
+    }
+
+    @Override
+    public SimpleVersionedSerializer<FileSinkCommittable> getCommittableSerializer() {
+        return FileSinkSerializers.COMMITTABLE;
     }
 
     @Override
@@ -117,7 +153,7 @@ public class FileSink<IN> implements Sink<IN> {
     }
 
     /** The settings a built sink keeps (immutable: later builder calls do not change it). */
-    private static final class WriterSettings<IN, BucketID> implements java.io.Serializable {
+    static final class WriterSettings<IN, BucketID> implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
         private final Path basePath;
         private final Encoder<IN> encoder;

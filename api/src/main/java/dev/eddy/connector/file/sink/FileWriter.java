@@ -2,14 +2,19 @@ package dev.eddy.connector.file.sink;
 
 import dev.eddy.api.common.eventtime.Watermark;
 import dev.eddy.api.common.serialization.Encoder;
-import dev.eddy.api.connector.sink2.SinkWriter;
+import dev.eddy.api.connector.sink2.CommittingSinkWriter;
+import dev.eddy.api.connector.sink2.StatefulSinkWriter;
 import dev.eddy.api.connector.sink2.WriterInitContext;
 import dev.eddy.streaming.api.functions.sink.filesystem.BucketAssigner;
 import dev.eddy.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import dev.eddy.streaming.api.functions.sink.filesystem.RollingPolicy;
 import dev.eddy.streaming.api.operators.ProcessingTimeService;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -20,10 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The writer of one {@link FileSink} subtask: routes elements to buckets, each with at most one
- * open part file, and commits part files when the rolling policy says so and at the end of input.
+ * open (hidden, in-progress) part file. A part file is closed ("pending") when the rolling policy
+ * says so and at every {@link #prepareCommit()} (checkpoint barrier, end of input); its committable
+ * goes to the committer, which makes it visible after the checkpoint completed. The writer's state
+ * ({@link #snapshotState}) lists its id and the pending files that may still await their commit,
+ * so a restore can delete everything else this writer left behind.
  * Task thread only; time-based rolling runs from a processing-time timer (also on the task thread).
  */
-final class FileWriter<IN, BucketID> implements SinkWriter<IN> {
+final class FileWriter<IN, BucketID> implements CommittingSinkWriter<IN, FileSinkCommittable>,
+        StatefulSinkWriter<IN, FileWriterState> {
     private static final Logger LOG = LoggerFactory.getLogger(FileWriter.class);
     private final Path basePath;
     private final Encoder<IN> encoder;
@@ -34,6 +44,11 @@ final class FileWriter<IN, BucketID> implements SinkWriter<IN> {
     private final ProcessingTimeService timeService;
     private final Map<BucketID, FileWriterBucket<IN, BucketID>> buckets = new HashMap<>();
     private final AssignerContext assignerContext = new AssignerContext();
+    private final String writerId;
+    /** Closed part files not yet handed out by prepareCommit. */
+    private final List<FileSinkCommittable> closedSinceLastCommit = new ArrayList<>();
+    /** Pending files handed out that may not be committed yet (pruned at snapshots). */
+    private final List<String> handedOut = new ArrayList<>();
     private ScheduledFuture<?> timer;
     private boolean closed;
 
@@ -44,7 +59,8 @@ final class FileWriter<IN, BucketID> implements SinkWriter<IN> {
         this.encoder = encoder;
         this.bucketAssigner = bucketAssigner;
         this.rollingPolicy = rollingPolicy;
-        this.names = new PartFileNames(outputFileConfig, UUID.randomUUID().toString(), context.getSubtaskId());
+        this.writerId = UUID.randomUUID().toString();
+        this.names = new PartFileNames(outputFileConfig, writerId, context.getSubtaskId());
         this.bucketCheckInterval = bucketCheckInterval;
         this.timeService = context.getProcessingTimeService();
         if (timeService != null) {
@@ -83,7 +99,7 @@ final class FileWriter<IN, BucketID> implements SinkWriter<IN> {
         BucketID bucketId = bucketAssigner.getBucketId(element, assignerContext);
         FileWriterBucket<IN, BucketID> bucket = buckets.get(bucketId);
         if (bucket == null) {
-            bucket = new FileWriterBucket<>(bucketId, bucketDirectory(bucketId), encoder, names);
+            bucket = new FileWriterBucket<>(bucketId, bucketDirectory(bucketId), encoder, names, closedSinceLastCommit::add);
             buckets.put(bucketId, bucket);
         }
         bucket.write(element, rollingPolicy, time);
@@ -94,18 +110,41 @@ final class FileWriter<IN, BucketID> implements SinkWriter<IN> {
         return name.isEmpty() ? basePath : basePath.resolve(name);
     }
 
+    /** Flushes buffered bytes of the open part files (they stay hidden until committed). */
     @Override
     public void flush(boolean endOfInput) throws IOException {
         for (FileWriterBucket<IN, BucketID> bucket : buckets.values()) {
-            if (endOfInput) {
-                bucket.commitOpenPartFile();
-            } else {
-                bucket.flush();
-            }
+            bucket.flush();
         }
-        if (endOfInput) {
-            buckets.clear();
+    }
+
+    /** Closes every open part file; returns all part files closed since the last call. */
+    @Override
+    public Collection<FileSinkCommittable> prepareCommit() throws IOException {
+        for (FileWriterBucket<IN, BucketID> bucket : buckets.values()) {
+            bucket.closeOpenPartFile();
         }
+        buckets.clear();
+        List<FileSinkCommittable> committables = new ArrayList<>(closedSinceLastCommit);
+        closedSinceLastCommit.clear();
+        for (FileSinkCommittable c : committables) {
+            handedOut.add(c.getPendingFile());
+        }
+        return committables;
+    }
+
+    /**
+     * This writer's id and its pending files that still exist (committed ones were renamed away).
+     * Called after {@link #prepareCommit()} for the same checkpoint.
+     */
+    @Override
+    public List<FileWriterState> snapshotState(long checkpointId) {
+        handedOut.removeIf(f -> !Files.exists(Path.of(f)));
+        return List.of(new FileWriterState(writerId, handedOut));
+    }
+
+    String writerId() {
+        return writerId;
     }
 
     @Override
@@ -126,7 +165,8 @@ final class FileWriter<IN, BucketID> implements SinkWriter<IN> {
             }
         }
         if (!buckets.isEmpty()) {
-            LOG.info("File sink writer closed with {} uncommitted in-progress part files (input did not end)", buckets.size());
+            LOG.info("File sink writer {} closed with {} in-progress part files; a restore deletes them", writerId,
+                    buckets.size());
         }
         buckets.clear();
         if (failure != null) {

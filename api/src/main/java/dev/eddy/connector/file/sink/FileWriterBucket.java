@@ -9,13 +9,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One bucket (directory) of a file sink writer, with at most one open part file. Task thread only.
+ * One bucket (directory) of a file sink writer, with at most one open (in-progress) part file.
+ * Rolling or pre-committing closes it: it becomes pending and is reported to the writer. Task
+ * thread only.
  */
 final class FileWriterBucket<IN, BucketID> {
     private static final Logger LOG = LoggerFactory.getLogger(FileWriterBucket.class);
@@ -24,9 +25,12 @@ final class FileWriterBucket<IN, BucketID> {
     private final Path directory;
     private final Encoder<IN> encoder;
     private final PartFileNames names;
+    private final java.util.function.Consumer<FileSinkCommittable> pendingSink;
     private InProgressPartFile partFile;
 
-    FileWriterBucket(BucketID bucketId, Path directory, Encoder<IN> encoder, PartFileNames names) {
+    FileWriterBucket(BucketID bucketId, Path directory, Encoder<IN> encoder, PartFileNames names,
+            java.util.function.Consumer<FileSinkCommittable> pendingSink) {
+        this.pendingSink = pendingSink;
         this.bucketId = bucketId;
         this.directory = directory;
         this.encoder = encoder;
@@ -39,7 +43,7 @@ final class FileWriterBucket<IN, BucketID> {
 
     void write(IN element, RollingPolicy<IN, BucketID> policy, long now) throws IOException {
         if (partFile != null && policy.shouldRollOnEvent(partFile, element)) {
-            commitOpenPartFile();
+            closeOpenPartFile();
         }
         if (partFile == null) {
             partFile = open(now);
@@ -50,7 +54,7 @@ final class FileWriterBucket<IN, BucketID> {
 
     void rollIfDue(RollingPolicy<IN, BucketID> policy, long now) throws IOException {
         if (partFile != null && policy.shouldRollOnProcessingTime(partFile, now)) {
-            commitOpenPartFile();
+            closeOpenPartFile();
         }
     }
 
@@ -75,21 +79,19 @@ final class FileWriterBucket<IN, BucketID> {
         }
     }
 
-    /** Closes the open part file and renames it to its visible name. */
-    void commitOpenPartFile() throws IOException {
+    /**
+     * Closes the open part file: it becomes pending (still hidden, complete) and its committable is
+     * handed to the writer's sink for the next pre-commit. Nothing happens without an open file.
+     */
+    void closeOpenPartFile() throws IOException {
         if (partFile == null) {
             return;
         }
         InProgressPartFile file = partFile;
         partFile = null;
         file.stream.close();
-        try {
-            Files.move(file.inProgressPath, file.committedPath, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IOException("File sink could not commit part file '" + file.inProgressPath + "' as '"
-                    + file.committedPath + "': " + e.getMessage(), e);
-        }
-        LOG.debug("Committed part file {}", file.committedPath);
+        pendingSink.accept(new FileSinkCommittable(file.inProgressPath.toString(), file.committedPath.toString()));
+        LOG.debug("Closed part file {}; pending until committed as {}", file.inProgressPath, file.committedPath);
     }
 
     /** Closes the open part file without committing it (it stays a hidden in-progress file). */

@@ -8,7 +8,11 @@ import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
  * Runs a legacy {@link SourceFunction} as the head of a source task. {@link #run} calls the
  * function's {@code run} on the task thread with a context that emits through the output and
  * gives the task a chance to process mail every {@value #YIELD_INTERVAL} records, or on the
- * next record after 1 ms (slow sources). When the
+ * next record after 1 ms (slow sources). Mail (and so a checkpoint, which snapshots a
+ * {@code CheckpointedFunction}) runs only at the START of a {@code collect}, before the new record
+ * is emitted: a function that updates its state right after each {@code collect} (the usual
+ * pattern, also inside {@code synchronized (ctx.getCheckpointLock())}) is always snapshotted
+ * consistently with what it emitted. When the
  * function returns without having been cancelled, the stream ends with
  * {@link Watermark#MAX_WATERMARK}. {@link #cancel} (any thread) sets a flag and calls the
  * function's {@code cancel}.
@@ -74,14 +78,19 @@ public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends Abstract
             emit(reuse.replace(element, timestamp));
         }
 
+        /**
+         * Yields (if due) BEFORE emitting: mail, and so checkpoints, run only at the start of a
+         * collect, when the function has finished updating its state for the previous record.
+         */
         private void emit(StreamRecord<OUT> record) {
-            output.collect(record);
             long now = System.nanoTime();
-            if (++sinceYield >= YIELD_INTERVAL || now - lastYieldNanos > MAX_YIELD_DELAY_NANOS) {
+            if (sinceYield >= YIELD_INTERVAL || now - lastYieldNanos > MAX_YIELD_DELAY_NANOS) {
                 sinceYield = 0;
                 lastYieldNanos = now;
                 yieldToMailbox();
             }
+            output.collect(record);
+            sinceYield++;
         }
 
         private void yieldToMailbox() {

@@ -120,7 +120,13 @@ class FileSinkTest {
         assertThat(files(false)).isEmpty();
         assertThat(files(true)).singleElement().satisfies(p -> assertThat(Files.readString(p)).isEqualTo("x\n"));
         writer.flush(true);
+        assertThat(files(false)).as("flush never makes a part file visible").isEmpty();
+        @SuppressWarnings("unchecked")
+        java.util.Collection<FileSinkCommittable> committables =
+                ((dev.eddy.api.connector.sink2.CommittingSinkWriter<String, FileSinkCommittable>) writer).prepareCommit();
         writer.close();
+        assertThat(files(false)).as("pre-committed is still hidden").isEmpty();
+        FileSinkCheckpointTest.commitDirectly(sink, committables);
         assertThat(files(true)).isEmpty();
         assertThat(lines(files(false))).containsExactly("x");
     }
@@ -167,7 +173,7 @@ class FileSinkTest {
     }
 
     @Test
-    void rollsBySizeCommittingEachFullPartFileRightAway() throws Exception {
+    void rollsBySizeClosingEachFullPartFileButCommitsOnlyAtTheEnd() throws Exception {
         FileSink<String> sink = FileSink.forRowFormat(base(), new SimpleStringEncoder<String>())
                 .withBucketAssigner(new BasePathBucketAssigner<>())
                 .withRollingPolicy(DefaultRollingPolicy.builder().withMaxPartSize(new MemorySize(5)).build())
@@ -177,8 +183,8 @@ class FileSinkTest {
         SinkWriterOperator<String> operator = open(sink, subtask);
 
         write(operator, List.of("aaa", "bbb", "ccc", "ddd", "eee"));
-        List<java.nio.file.Path> beforeEnd = files(false);
-        assertThat(beforeEnd).as("rolled part files are committed").hasSize(2);
+        assertThat(files(false)).as("rolled part files wait for their checkpoint").isEmpty();
+        assertThat(files(true)).as("rolled part files are closed, plus one open").hasSize(3);
         operator.finish();
         operator.close();
 
@@ -210,7 +216,8 @@ class FileSinkTest {
         subtask.advanceTime(1_000_500);
         assertThat(files(false)).isEmpty();
         subtask.advanceTime(1_001_000);
-        assertThat(files(false)).hasSize(1);
+        assertThat(files(false)).as("rolled but not committed").isEmpty();
+        assertThat(files(true)).hasSize(1);
         write(operator, List.of("late"));
         operator.finish();
         operator.close();

@@ -54,6 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class CheckpointCoordinator {
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
     private static final int STATS_KEPT = 20;
+    private static final long NOTIFY_WAIT_SECONDS = 10;
 
     private final String jobId;
     private final CheckpointSettings settings;
@@ -330,6 +331,7 @@ public final class CheckpointCoordinator {
     public Ack acknowledge(AcknowledgeCheckpointRequest request) {
         PendingCheckpoint p = pending.get(request.getCheckpointId());
         if (p == null) {
+            discardLateFiles(request.getCheckpointId());
             return ack(false, "Checkpoint " + request.getCheckpointId() + " of job " + jobId
                     + " is not in progress (completed, aborted or unknown); acknowledgement ignored");
         }
@@ -348,6 +350,20 @@ public final class CheckpointCoordinator {
                 }
                 return ack(true, "");
             }
+        }
+    }
+
+    /**
+     * A task acknowledged a checkpoint that was aborted meanwhile: files it wrote after the abort
+     * deleted the directory may have re-created it; delete it again unless it is a completed one.
+     */
+    private void discardLateFiles(long checkpointId) {
+        if (checkpointId >= nextCheckpointId) {
+            return;
+        }
+        Path dir = settings.jobDirectory(jobId).resolve("chk-" + checkpointId);
+        if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MetadataIO.METADATA_FILE))) {
+            CompletedCheckpointStore.deleteDirectory(dir);
         }
     }
 
@@ -394,10 +410,13 @@ public final class CheckpointCoordinator {
         while (stats.size() > STATS_KEPT) {
             stats.removeFirst();
         }
-        notifyTasks(p, true);
+        CompletableFuture<Void> notified = notifyTasks(p, true);
         LOG.info("Completed {} {} of job {} in {} ms ({} bytes, max alignment {} ms) at {}", kind(p), p.checkpointId(), jobId,
                 s.durationMillis(), s.bytes(), s.maxAlignmentMillis(), p.directory());
-        p.completion().complete(completed);
+        // the caller (e.g. stop-with-savepoint, which then cancels the tasks) learns of it once every
+        // TaskManager has taken the notification, or after NOTIFY_WAIT_SECONDS at the latest
+        notified.completeOnTimeout(null, NOTIFY_WAIT_SECONDS, TimeUnit.SECONDS)
+                .whenComplete((v, err) -> runAsync(() -> p.completion().complete(completed)));
     }
 
     private void abort(PendingCheckpoint p, String reason, boolean countsAsFailure) {
@@ -420,20 +439,24 @@ public final class CheckpointCoordinator {
         }
     }
 
-    private void notifyTasks(PendingCheckpoint p, boolean completed) {
+    /** Sends the notification to every task of the checkpoint; completes when all replied (errors included). */
+    private CompletableFuture<Void> notifyTasks(PendingCheckpoint p, boolean completed) {
+        List<CompletableFuture<?>> replies = new ArrayList<>();
         for (TaskRef t : p.tasks()) {
             CheckpointNotificationRequest request = CheckpointNotificationRequest.newBuilder().setExecutionAttemptId(t.attemptId())
                     .setCheckpointId(p.checkpointId()).setCompleted(completed).build();
             try {
-                taskExecutors.apply(t.rpcAddress()).notifyCheckpoint(request).whenComplete((ack, err) -> {
+                replies.add(taskExecutors.apply(t.rpcAddress()).notifyCheckpoint(request).handle((ack, err) -> {
                     if (err != null) {
                         LOG.debug("Could not notify {} of checkpoint {}: {}", t.attemptId(), p.checkpointId(), unwrap(err).toString());
                     }
-                });
+                    return null;
+                }));
             } catch (RuntimeException e) {
                 LOG.debug("Could not notify {} of checkpoint {}: {}", t.attemptId(), p.checkpointId(), e.toString());
             }
         }
+        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -71,8 +71,31 @@ import org.slf4j.LoggerFactory;
 public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
 
-    /** Timeouts of a JobMaster. */
-    public record Settings(Duration slotRequestTimeout, Duration cancelTimeout) {}
+    /**
+     * Timeouts of a JobMaster, and the cluster's configuration: its {@code execution.checkpointing.*}
+     * keys are defaults for keys a job does not set (e.g. the checkpoint and savepoint directories of
+     * the JobManager's config.yaml).
+     */
+    public record Settings(Duration slotRequestTimeout, Duration cancelTimeout, Map<String, String> clusterConfiguration) {
+        public Settings {
+            clusterConfiguration = Map.copyOf(clusterConfiguration);
+        }
+
+        public Settings(Duration slotRequestTimeout, Duration cancelTimeout) {
+            this(slotRequestTimeout, cancelTimeout, Map.of());
+        }
+
+        /** The job's graph with the cluster's checkpointing keys added where the job has none. */
+        JobGraphProto withClusterCheckpointDefaults(JobGraphProto jobGraph) {
+            JobGraphProto.Builder b = jobGraph.toBuilder();
+            clusterConfiguration.forEach((key, value) -> {
+                if (key.startsWith("execution.checkpointing.") && !jobGraph.getJobConfigurationMap().containsKey(key)) {
+                    b.putJobConfiguration(key, value);
+                }
+            });
+            return b.build();
+        }
+    }
 
     private final String jobId;
     private final ExecutionGraph graph;
@@ -100,7 +123,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
 
     public JobMaster(JobGraphProto jobGraph, SlotAllocator slotAllocator, Function<String, TaskExecutorGateway> taskExecutors,
             Settings settings) {
-        CheckpointSettings checkpointSettings = CheckpointSettings.fromJobGraph(jobGraph);
+        CheckpointSettings checkpointSettings = CheckpointSettings.fromJobGraph(settings.withClusterCheckpointDefaults(jobGraph));
         this.restartStrategy = RestartStrategies.fromConfiguration(Configuration.fromMap(jobGraph.getJobConfigurationMap()),
                 checkpointSettings.periodic());
         this.jobId = jobGraph.getJobId();

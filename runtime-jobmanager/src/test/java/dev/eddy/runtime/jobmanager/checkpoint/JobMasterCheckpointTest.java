@@ -164,7 +164,7 @@ class JobMasterCheckpointTest {
     }
 
     @Test
-    void declinedAndRejectedCheckpointsAbortAndTooManyFailuresRestartTheJob() {
+    void declinedAndRejectedCheckpointsAbortAndTooManyFailuresRestartTheJob() throws IOException {
         List<TaskDeploymentDescriptor> tasks = startRunning(2, 2,
                 config("execution.checkpointing.tolerable-failed-checkpoints", "1"));
         long first = job.jobMaster.triggerCheckpoint().join();
@@ -175,6 +175,11 @@ class JobMasterCheckpointTest {
         assertThat(notifications(first)).allSatisfy(n -> assertThat(n.getCompleted()).isFalse());
         assertThat(chk(first)).doesNotExist();
         assertThat(job.status().getState()).as("one failure is tolerated").isEqualTo("RUNNING");
+        // a task that still wrote its files and acknowledged late: its files are removed again
+        Files.createDirectories(chk(first));
+        Files.writeString(chk(first).resolve("late"), "x");
+        assertThat(job.ack(tasks.get(0), first, state(tasks.get(0), chk(first)), 1, 0).getOk()).isFalse();
+        assertThat(chk(first)).doesNotExist();
 
         job.tm.ignoreCancels = true;
         job.tm.rejectCheckpointReason = "Task is not running";
@@ -398,5 +403,32 @@ class JobMasterCheckpointTest {
         assertThat(job.ack(tasks.get(0), one, state(tasks.get(0), chk(one)), 1, 0).getOk()).isFalse();
         assertThatThrownBy(() -> job.jobMaster.triggerCheckpoint().join()).as("within min-pause").hasMessageContaining("no checkpoint triggered");
         assertThat(job.status().getState()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void theClusterConfigurationGivesCheckpointDefaultsTheJobCanOverride() {
+        Map<String, String> jobConfig = config();
+        jobConfig.remove("execution.checkpointing.dir");
+        Path clusterCheckpoints = root.resolve("cluster-chk");
+        job = new CheckpointingJob(CheckpointingJob.job(1, 1, jobConfig), Map.of("execution.checkpointing.dir", clusterCheckpoints.toString(),
+                "execution.checkpointing.savepoint-dir", root.resolve("cluster-sp").toString(),
+                "execution.checkpointing.num-retained", "5"));
+        List<TaskDeploymentDescriptor> tasks = job.start();
+        job.running(tasks);
+        long id = job.jobMaster.triggerCheckpoint().join();
+        assertThat(job.tm.triggers().get(0).getOptions().getTargetDirectory())
+                .isEqualTo(clusterCheckpoints.resolve(job.jobGraph.getJobId()).resolve("chk-" + id).toString());
+        job.ackAll(tasks, id, t -> state(t, clusterCheckpoints));
+        var savepoint = job.jobMaster.triggerSavepoint("", false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> job.tm.triggers().size() == 2);
+        job.ackAll(tasks, id + 1, t -> state(t, root));
+        assertThat(Path.of(savepoint.join()).getParent()).isEqualTo(root.resolve("cluster-sp"));
+
+        // a job's own setting wins
+        second = new CheckpointingJob(CheckpointingJob.job(1, 1, config()), Map.of("execution.checkpointing.dir", clusterCheckpoints.toString()));
+        List<TaskDeploymentDescriptor> secondTasks = second.start();
+        second.running(secondTasks);
+        second.jobMaster.triggerCheckpoint().join();
+        assertThat(second.tm.triggers().get(0).getOptions().getTargetDirectory()).startsWith(root.resolve("chk").toString());
     }
 }

@@ -33,6 +33,11 @@ public final class CheckpointingJob implements AutoCloseable {
     public final JobGraphProto jobGraph;
 
     public CheckpointingJob(JobGraphProto jobGraph) {
+        this(jobGraph, Map.of());
+    }
+
+    /** With the JobManager's configuration {@code clusterConfig}. */
+    public CheckpointingJob(JobGraphProto jobGraph, Map<String, String> clusterConfig) {
         this.jobGraph = jobGraph;
         AtomicReference<JobMaster> ref = new AtomicReference<>();
         JobMasterGateway gateway = new JobMasterGateway() {
@@ -54,7 +59,7 @@ public final class CheckpointingJob implements AutoCloseable {
         tm = new FakeTaskExecutor("tm-0", 45000, gateway);
         resourceManager.registerTaskManager(RegisterTaskManagerRequest.newBuilder().setTaskManagerId(tm.id).setRpcAddress(tm.rpcAddress)
                 .setDataAddress(tm.dataAddress).setNumberOfSlots(8).build()).join();
-        jobMaster = new JobMaster(jobGraph, resourceManager, address -> tm, new JobMaster.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        jobMaster = new JobMaster(jobGraph, resourceManager, address -> tm, new JobMaster.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5), clusterConfig));
         ref.set(jobMaster);
     }
 

@@ -27,6 +27,16 @@
  * elements across buffers ({@code serialization.ElementAssembler}), merges watermarks and reports
  * end of input.
  *
+ * <h2>Checkpoint barriers</h2>
+ * {@link dev.eddy.runtime.taskmanager.network.RecordWriter#broadcastBarrier} appends a barrier (tag
+ * CHECKPOINT_BARRIER) behind everything emitted before it on every subpartition and flushes; cancel
+ * markers likewise. The reader hands barriers, cancel markers and channel ends to its output with
+ * the channel index; it does not interpret them. Barrier alignment (in {@code task.io}) may block a
+ * channel: {@link dev.eddy.runtime.taskmanager.network.StreamInputReader#blockChannel} gives the
+ * unread rest of the current buffer back to the gate, and the gate hands out none of that channel's
+ * buffers until it is unblocked (remote channels keep receiving what their credit allows, so a
+ * blocked channel back-pressures its producer instead of growing memory).
+ *
  * <h2>Release</h2>
  * {@code ResultPartitionWriter.release()} after a normal finish lets consumers drain first (state
  * DRAINING) and frees buffers when they are done; otherwise it frees at once and consumers fail

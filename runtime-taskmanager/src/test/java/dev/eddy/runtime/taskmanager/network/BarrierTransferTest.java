@@ -170,4 +170,37 @@ class BarrierTransferTest {
             p1.release();
         }
     }
+
+    @Test
+    void closingALocalGateWhileAChannelIsBlockedReturnsEveryBuffer() throws Exception {
+        int total = producerTm.getNetworkBufferPool().getTotalSegments();
+        ResultPartitionWriter partition = producerTm.createResultPartition("p-local", 2, "producer");
+        RecordWriter<Long> writer = new RecordWriter<>(partition, new LongSerializer());
+        InputGate gate = producerTm.createInputGate("consumer", List.of(channel(producerTm, "p-local", 0), channel(producerTm, "p-local", 1)));
+        StreamInputReader<Long> reader = new StreamInputReader<>(gate, new LongSerializer());
+        CheckpointBarrier barrier = new CheckpointBarrier(1, 0, new CheckpointOptions(false, true, Path.of("/c"), null, false));
+        EventLog out = new EventLog() {
+            @Override
+            public void emitBarrier(int channel, CheckpointBarrier b) {
+                super.emitBarrier(channel, b);
+                if (channel == 0) {
+                    reader.blockChannel(channel);
+                }
+            }
+        };
+        writer.emit(new StreamRecord<>(1L), 0);
+        writer.broadcastBarrier(barrier);
+        for (long i = 2; i < 40; i++) {
+            writer.emit(new StreamRecord<>(i), 0);
+            writer.emit(new StreamRecord<>(1000 + i), 1);
+        }
+        writer.flushAll();
+        readUntil(reader, out, 1039L);
+        assertThat(out.events).contains(1L, barrier).doesNotContain(2L);
+        assertThat(reader.isBlocked(0)).isTrue();
+
+        gate.close();
+        partition.release();
+        assertThat(producerTm.getNetworkBufferPool().getNumberOfFreeSegments()).isEqualTo(total);
+    }
 }

@@ -10,8 +10,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.BiConsumer;
@@ -21,6 +23,10 @@ import java.util.function.BiConsumer;
  * {@link SourceReaderOperator}). Every subtask is a registered reader, but only assignments to the
  * local subtask reach a reader; the others are dropped, because the copy of the enumerator in that
  * other subtask makes the same assignment there.
+ *
+ * <p>After a restore, splits whose id was handed to any reader before the checkpoint are never
+ * handed out again (they are finished, or live on in some reader's restored split state): the
+ * enumerator itself is always created fresh, so this filter is what keeps it from repeating work.
  *
  * <p>Threading: task thread only. "Async" calls run on the task thread too: one-off calls are
  * queued and run by the operator between polls ({@link #runPendingActions()}), periodic calls run
@@ -34,10 +40,16 @@ final class LocalSplitEnumeratorContext<SplitT extends SourceSplit> implements S
     private final Map<Integer, ReaderInfo> readers;
     private final ArrayDeque<Runnable> pendingActions = new ArrayDeque<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    /** Ids of splits handed out before the restored checkpoint (by any subtask): never handed out again. */
+    private final Set<String> assignedBeforeRestore;
+    /** Ids of the splits this context gave the local reader (for the next checkpoint). */
+    private final Set<String> assignedToLocalReader = new LinkedHashSet<>();
+    private boolean noMoreSplitsSignalled;
     private boolean closed;
 
     LocalSplitEnumeratorContext(int subtaskIndex, int parallelism, String location, SourceReader<?, SplitT> localReader,
-            ProcessingTimeService timeService) {
+            ProcessingTimeService timeService, Set<String> assignedBeforeRestore) {
+        this.assignedBeforeRestore = assignedBeforeRestore;
         this.subtaskIndex = subtaskIndex;
         this.parallelism = parallelism;
         this.localReader = localReader;
@@ -68,16 +80,36 @@ final class LocalSplitEnumeratorContext<SplitT extends SourceSplit> implements S
             }
         }
         List<SplitT> mine = newSplitAssignments.assignment().get(subtaskIndex);
-        if (mine != null && !mine.isEmpty()) {
-            localReader.addSplits(new ArrayList<>(mine));
+        if (mine == null) {
+            return;
+        }
+        List<SplitT> fresh = new ArrayList<>(mine.size());
+        for (SplitT split : mine) {
+            if (!assignedBeforeRestore.contains(split.splitId()) && assignedToLocalReader.add(split.splitId())) {
+                fresh.add(split);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            localReader.addSplits(fresh);
         }
     }
 
     @Override
     public void signalNoMoreSplits(int subtask) {
         if (subtask == subtaskIndex) {
+            noMoreSplitsSignalled = true;
             localReader.notifyNoMoreSplits();
         }
+    }
+
+    /** Ids of all splits this context handed to the local reader. */
+    Set<String> assignedToLocalReader() {
+        return assignedToLocalReader;
+    }
+
+    /** True once the enumerator said no more splits will come to the local reader. */
+    boolean noMoreSplitsSignalled() {
+        return noMoreSplitsSignalled;
     }
 
     @Override

@@ -11,10 +11,13 @@ import dev.eddy.api.connector.source.SourceReaderContext;
 import dev.eddy.api.connector.source.SourceSplit;
 import dev.eddy.api.connector.source.SplitEnumerator;
 import dev.eddy.core.io.InputStatus;
+import dev.eddy.runtime.state.StateInitializationContext;
+import dev.eddy.runtime.state.StateSnapshotContext;
 import dev.eddy.streaming.api.operators.ProcessingTimeService;
 import dev.eddy.streaming.api.operators.SourceOperator;
 import dev.eddy.streaming.api.operators.StreamOperatorParameters;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -36,8 +39,17 @@ import org.slf4j.LoggerFactory;
  * reader are served by the local copy. Issue 3 moves the enumerator to the JobManager (one
  * instance, split requests over the control plane); enumerator checkpoints come with it.
  *
- * <p><b>Threading and lifecycle.</b> {@link #setup}, {@link #open}, {@link #run}, {@link #finish}
- * and {@link #close} are called by the task thread in that order; {@link #cancel()} from any
+ * <p><b>Checkpoints.</b> {@link #snapshotState} stores {@code reader.snapshotState(id)} (the splits
+ * with their progress, serialized with the source's split serializer) in split-distributed
+ * operator list state, plus which splits the local enumerator has handed out (see
+ * {@link SourceReaderStateHandler}). A restored subtask gives its share of the stored splits to
+ * the reader before {@code start()}; the enumerator never hands out a split again that was
+ * handed out before the checkpoint, and is not created at all when every old subtask had been
+ * told "no more splits". Snapshots run from {@code checkpointOrYield} between two {@code pollNext}
+ * calls, so they never split a record. Checkpoint notifications are forwarded to the reader.
+ *
+ * <p><b>Threading and lifecycle.</b> {@link #setup}, {@link #initializeState}, {@link #open}, {@link #run},
+ * {@link #finish} and {@link #close} are called by the task thread in that order; {@link #cancel()} from any
  * thread, and it only sets a flag. {@code run} polls the reader; it yields to the task's mailbox
  * at least every {@value #RECORDS_PER_YIELD} records and whenever the reader has nothing, then
  * waits on the reader's availability future in short timed waits, processing mail in between. It
@@ -61,6 +73,7 @@ public class SourceReaderOperator<T> implements SourceOperator<T> {
     private transient Runner<?> runner;
     private transient SourceOutputImpl<T> output;
     private transient ScheduledFuture<?> watermarkTimer;
+    private transient SourceReaderStateHandler stateHandler;
 
     public SourceReaderOperator(Source<T, ?, ?> source, WatermarkStrategy<T> watermarkStrategy) {
         this(source, watermarkStrategy, 200);
@@ -104,9 +117,49 @@ public class SourceReaderOperator<T> implements SourceOperator<T> {
         this.parameters = parameters;
     }
 
+    /**
+     * Obtains the operator state of the reader (see {@link SourceReaderStateHandler}); on restore
+     * reads the splits this subtask continues with. Task thread, after setup, before open.
+     */
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        requireLifecycle();
+        stateHandler = SourceReaderStateHandler.initialize(context,
+                parameters.getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
+    }
+
+    /** Stores the reader's remaining splits and the enumerator's progress. Task thread, between records. */
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        if (stateHandler == null) {
+            throw new IllegalStateException("SourceReaderOperator for " + source
+                    + " snapshotted without initializeState(): the task must initialize operator state before open");
+        }
+        if (runner != null) {
+            runner.snapshot(context.getCheckpointId());
+        }
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (runner != null && runner.reader != null) {
+            runner.reader.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        if (runner != null && runner.reader != null) {
+            runner.reader.notifyCheckpointAborted(checkpointId);
+        }
+    }
+
     @Override
     public void open() throws Exception {
         requireLifecycle().moveTo(SourceReaderLifecycle.State.OPEN);
+        if (stateHandler == null) {
+            stateHandler = SourceReaderStateHandler.stateless();
+        }
         TimestampAssigner<T> assigner = watermarkStrategy.createTimestampAssigner(new Contexts());
         WatermarkGenerator<T> generator = watermarkStrategy.createWatermarkGenerator(new Contexts());
         output = new SourceOutputImpl<>(parameters.getOutput(), assigner, generator);
@@ -232,7 +285,20 @@ public class SourceReaderOperator<T> implements SourceOperator<T> {
             String host = localHostName();
             reader = typedSource.createReader(new ReaderContext(taskInfo, host, this));
             enumeratorContext = new LocalSplitEnumeratorContext<>(index, parallelism, host, reader,
-                    parameters.getProcessingTimeService());
+                    parameters.getProcessingTimeService(), stateHandler.assignedBeforeRestore());
+            List<SplitT> restoredSplits = stateHandler.hasRestoredSplits()
+                    ? stateHandler.restoredSplits(typedSource.getSplitSerializer()) : List.of();
+            if (!restoredSplits.isEmpty()) {
+                reader.addSplits(restoredSplits);
+            }
+            if (stateHandler.enumerationFinishedBeforeRestore()) {
+                // Every split was handed out before the checkpoint: the restored ones are all that is left.
+                LOG.debug("Source {} subtask {} restored {} splits; split enumeration had already finished", source,
+                        index, restoredSplits.size());
+                enumeratorContext.signalNoMoreSplits(index);
+                reader.start();
+                return;
+            }
             reader.start();
             enumerator = typedSource.createEnumerator(enumeratorContext);
             enumerator.start();
@@ -241,7 +307,16 @@ public class SourceReaderOperator<T> implements SourceOperator<T> {
             }
         }
 
+        void snapshot(long checkpointId) throws Exception {
+            List<SplitT> splits = reader == null ? List.of() : reader.snapshotState(checkpointId);
+            stateHandler.snapshot(typedSource.getSplitSerializer(), splits, enumeratorContext.assignedToLocalReader(),
+                    enumeratorContext.noMoreSplitsSignalled());
+        }
+
         void requestSplit(int subtask, String host) {
+            if (stateHandler.enumerationFinishedBeforeRestore()) {
+                return; // enumeration finished before the restored checkpoint: nothing more to hand out
+            }
             enumeratorContext.enqueue(() -> enumerator.handleSplitRequest(subtask, host));
         }
 

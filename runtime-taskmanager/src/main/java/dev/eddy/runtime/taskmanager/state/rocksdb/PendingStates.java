@@ -39,9 +39,14 @@ final class PendingStates {
         return s == null ? null : s.kind();
     }
 
-    /** Removes and returns a state's sections (its descriptor was just registered), or null. */
-    PendingState take(String name) {
-        return states.remove(name);
+    /** A state's kept sections, or null. */
+    PendingState get(String name) {
+        return states.get(name);
+    }
+
+    /** Forgets a state's sections (they were decoded into its column family). */
+    void remove(String name) {
+        states.remove(name);
     }
 
     /** An immutable copy of the current sections (sections themselves are never mutated). */

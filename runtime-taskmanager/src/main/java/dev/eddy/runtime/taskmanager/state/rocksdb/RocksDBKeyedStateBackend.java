@@ -253,10 +253,11 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         if (cf == null) {
             cf = instance.createColumn(stateName, kind, columnFamilyOptions, writeOptions);
         }
-        PendingStates.PendingState kept = pending.take(stateName);
+        PendingStates.PendingState kept = pending.get(stateName);
         if (kept != null) {
             new CanonicalDecoder(stateName, kind, keySerializer, serializers.value, serializers.userKey, maxParallelism)
                     .decodeInto(instance.db, cf, writeOptions, kept);
+            pending.remove(stateName); // only now: a failed decode keeps the bytes for the next snapshot
         }
         State state = createState(descriptor, new StateColumn(this, cf, stateName), serializers);
         states.put(stateName, new StateEntry(descriptor.getType(), state));

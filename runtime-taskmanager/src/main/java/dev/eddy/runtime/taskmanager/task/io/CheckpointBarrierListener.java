@@ -7,7 +7,9 @@ import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
  * {@code StreamInputProcessor.processInput()}. Exactly-once: a channel that delivered barrier n is
  * blocked (its later data stays queued) until every channel of every gate delivered n (channels
  * that ended count as delivered); then {@link #onBarrierComplete} is called and all channels are
- * released. At-least-once: nothing is blocked; the call comes when the last channel delivered n.
+ * released. At-least-once: nothing is blocked; the call comes when the last channel delivered n
+ * (several checkpoints may be pending; completing one aborts the older ones still pending). The
+ * alignment itself is done by {@code CheckpointBarrierHandler}.
  */
 public interface CheckpointBarrierListener {
     /** Every input delivered the barrier; {@code alignmentNanos}: first barrier seen → last. */

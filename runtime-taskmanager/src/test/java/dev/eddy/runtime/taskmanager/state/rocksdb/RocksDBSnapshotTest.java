@@ -458,7 +458,6 @@ class RocksDBSnapshotTest {
     // ---- cross-backend ----
 
     @Test
-    @Disabled("heap restore pending merge")
     void heapBackendRestoresTheCanonicalBytesOfRocksDB() throws Exception {
         RocksDBKeyedStateBackend<Long> source = rocks(1, 0, true);
         List<Long> keys = keysIn(source.getKeyGroupRange(), 0, 300);
@@ -469,6 +468,21 @@ class RocksDBSnapshotTest {
             backends.add(heap);
             heap.restore(List.of(savepoint), tmp);
             verify(heap, keysIn(heap.getKeyGroupRange(), 0, 300));
+        }
+    }
+
+    @Test
+    void rocksDBRestoresTheCanonicalBytesOfTheHeapBackend() throws Exception {
+        HeapKeyedStateBackend<Long> heap = HeapKeyedStateBackend.forSubtask(new LongSerializer(), MAX_PARALLELISM, 1, 0);
+        backends.add(heap);
+        List<Long> keys = keysIn(heap.getKeyGroupRange(), 0, 300);
+        fill(heap, keys);
+        CheckpointOptions o = options(1, true);
+        KeyedStateHandleProto savepoint = heap.snapshot(1, o, CheckpointStreamFactory.forOptions(o)).run();
+        for (int i = 0; i < 2; i++) {
+            RocksDBKeyedStateBackend<Long> part = rocks(2, i, true);
+            part.restore(List.of(savepoint), tmp);
+            verify(part, keysIn(part.getKeyGroupRange(), 0, 300));
         }
     }
 }
