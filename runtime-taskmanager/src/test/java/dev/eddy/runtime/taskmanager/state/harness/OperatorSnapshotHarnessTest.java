@@ -356,6 +356,56 @@ class OperatorSnapshotHarnessTest {
         assertThat(a).hasSize(40).containsExactlyInAnyOrderElementsOf(b).contains("0@25:event", "5@119:processing");
     }
 
+    /**
+     * Runs elements 0..n-1 (timestamp 10 * v), a watermark after every 5th and a processing-time
+     * step after every 7th; with {@code restoreEachTime}, snapshots and restores into a fresh
+     * operator copy after every single step.
+     */
+    private static <OUT> List<OUT> stepByStep(OperatorSnapshotHarness.Spec<Long, OUT> spec, int n, boolean restoreEachTime)
+            throws Exception {
+        List<OUT> out = new ArrayList<>();
+        OperatorSnapshotHarness<Long, OUT> h = spec.subtask(1, 0).open();
+        long checkpointId = 0;
+        long processingTime = 0;
+        for (long v = 0; v < n; v++) {
+            h.processElement(v, v * 10);
+            if (v % 5 == 4) {
+                h.processWatermark(v * 10 - 5);
+            }
+            if (v % 7 == 6) {
+                processingTime = v * 3;
+                h.setProcessingTime(processingTime);
+            }
+            out.addAll(h.getOutputValues());
+            h.clearOutput();
+            if (restoreEachTime) {
+                OperatorSubtaskStateProto state = h.snapshot(++checkpointId);
+                h.close();
+                h = spec.subtask(1, 0);
+                h.setProcessingTime(processingTime); // the clock goes on across the restore
+                h.restoreAndOpen(state, checkpointId);
+                out.addAll(h.getOutputValues());
+                h.clearOutput();
+            }
+        }
+        h.close();
+        return out;
+    }
+
+    @Test
+    void snapshotAndRestoreBetweenEveryElementChangesNothing() throws Exception {
+        List<OperatorSnapshotHarness.Spec<Long, ?>> specs = List.of(
+                keyedSpec(new KeyedProcessOperator<>(new TestFunctions.AllStateKinds()), StateBackendSettings.Kind.HASHMAP),
+                keyedSpec(new StreamGroupedReduceOperator<>(Long::sum, Types.LONG.createSerializer(new SerializerConfig())),
+                        StateBackendSettings.Kind.HASHMAP),
+                keyedSpec(new KeyedProcessOperator<>(new TestFunctions.Timers()), StateBackendSettings.Kind.HASHMAP));
+        for (OperatorSnapshotHarness.Spec<Long, ?> spec : specs) {
+            List<?> expected = stepByStep(spec, 40, false);
+            assertThat(expected).isNotEmpty();
+            assertThat(stepByStep(spec, 40, true)).as("%s", spec.prototype()).isEqualTo(expected);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static TestFunctions.BufferingMap function(OperatorSnapshotHarness<Long, Long> h) {
         return (TestFunctions.BufferingMap) ((StreamMap<Long, Long>) h.getOperator()).getUserFunction();
