@@ -22,6 +22,11 @@ package dev.eddy.runtime.taskmanager.state;
  *         LIST:                    int n, n × element
  *         MAP:                     int n, n × (userKey, boolean valueIsNull, [userValue])
  * </pre>
+ * With ttl 1 the timestamp goes right before the value: {@code key, long ts, value} (VALUE,
+ * REDUCING, AGGREGATING), {@code long ts, element} per list element, and
+ * {@code userKey, long ts, boolean valueIsNull, [userValue]} per map entry (a null map value has
+ * a timestamp too). States with no entry in a key group are left out of it; a key group with no
+ * state at all has offset -1.
  * A backend restoring a state it has not seen the descriptor of yet keeps the section's bytes and
  * decodes them at the first {@code getPartitionedState} with that name; a snapshot taken before
  * that writes the kept bytes back unchanged.

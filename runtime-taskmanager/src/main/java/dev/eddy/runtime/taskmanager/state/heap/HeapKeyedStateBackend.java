@@ -277,12 +277,12 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
     /**
      * Synchronous part: pins every state's key-group maps (copy-on-write from now on) and
      * duplicates the serializers; the returned part writes the canonical format. Null handle when
-     * the backend holds no state at all.
+     * the backend holds no entry at all (then no key serializer is needed either).
      */
     @Override
     @SuppressWarnings("unchecked")
     public AsyncSnapshot<KeyedStateHandleProto> snapshot(long checkpointId, CheckpointOptions options, CheckpointStreamFactory streams) {
-        if (states.isEmpty() && restoredStates.isEmpty()) {
+        if (restoredStates.isEmpty() && states.values().stream().allMatch(e -> e.table.size() == 0)) {
             return AsyncSnapshot.done(null);
         }
         requireKeySerializer("take a snapshot for checkpoint " + checkpointId);

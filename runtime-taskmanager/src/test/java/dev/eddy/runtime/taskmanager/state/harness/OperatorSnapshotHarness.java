@@ -142,12 +142,27 @@ public final class OperatorSnapshotHarness<IN, OUT> implements AutoCloseable {
         runMail();
     }
 
-    /** The synchronous part of a snapshot; run the result for the files and the handles. */
+    /** The synchronous part of a checkpoint; run the result for the files and the handles. */
     public AsyncSnapshot<OperatorSubtaskStateProto> snapshotSync(long checkpointId) throws Exception {
+        return snapshotSync(checkpointId, false);
+    }
+
+    /**
+     * The synchronous part of a checkpoint (files in {@code <dir>/chk-<id>}, shared files in
+     * {@code <dir>/shared}) or of a savepoint (everything in {@code <dir>/savepoint-<id>}).
+     */
+    public AsyncSnapshot<OperatorSubtaskStateProto> snapshotSync(long checkpointId, boolean savepoint) throws Exception {
         operator.prepareSnapshotPreBarrier(checkpointId);
-        Path chk = spec.checkpointDirectory().resolve("chk-" + checkpointId);
-        CheckpointOptions options = new CheckpointOptions(false, true, chk, spec.checkpointDirectory().resolve("shared"), false);
+        Path base = spec.checkpointDirectory();
+        CheckpointOptions options = savepoint ? new CheckpointOptions(true, true, base.resolve("savepoint-" + checkpointId), null, false)
+                : new CheckpointOptions(false, true, base.resolve("chk-" + checkpointId), base.resolve("shared"), false);
         return handler.snapshotState(operator, checkpointId, checkpointId * 1000, options, CheckpointStreamFactory.forOptions(options));
+    }
+
+    /** A whole savepoint, its paths relative to the checkpoint directory (as the coordinator writes them). */
+    public OperatorSubtaskStateProto savepoint(long checkpointId) throws Exception {
+        OperatorSubtaskStateProto s = snapshotSync(checkpointId, true).run();
+        return s == null ? null : StateRedistribution.relativize(s, spec.checkpointDirectory());
     }
 
     /** A whole snapshot (sync part, then async part); null when the operator has no state. */

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,7 +73,7 @@ class OperatorSnapshotHarnessTest {
         route(spec, old, values.subList(0, split), out);
         List<OperatorSubtaskStateProto> states = new ArrayList<>();
         for (OperatorSnapshotHarness<Long, OUT> h : old) {
-            states.add(snapshotOrSkip(h, 1));
+            states.add(h.snapshot(1));
             h.close();
         }
         List<OperatorSnapshotHarness<Long, OUT>> restored = open(spec, newP, states);
@@ -110,16 +109,6 @@ class OperatorSnapshotHarnessTest {
             h.clearOutput();
             h.processElement(v, v * 10);
             out.addAll(h.getOutputValues());
-        }
-    }
-
-    /** Takes a snapshot; skips the test while the backend cannot snapshot yet (a stub). */
-    private static OperatorSubtaskStateProto snapshotOrSkip(OperatorSnapshotHarness<?, ?> h, long id) throws Exception {
-        try {
-            return h.snapshot(id);
-        } catch (UnsupportedOperationException e) {
-            Assumptions.assumeFalse(String.valueOf(e.getMessage()).contains("STUB"), "backend snapshots not implemented: " + e.getMessage());
-            throw e;
         }
     }
 
@@ -205,7 +194,7 @@ class OperatorSnapshotHarnessTest {
             }
             h.processWatermark(60);
             actual.addAll(h.getOutputValues());
-            states.add(snapshotOrSkip(h, 1));
+            states.add(h.snapshot(1));
         }
         assertThat(states.get(0).getRawKeyedCount()).isEqualTo(1);
         List<OperatorSnapshotHarness<Long, String>> restored = open(spec, 2, states);
@@ -229,7 +218,7 @@ class OperatorSnapshotHarnessTest {
         try (OperatorSnapshotHarness<Long, String> h = spec.subtask(1, 0).open()) {
             h.processElement(3L, 30);
             h.processElement(4L, 40);
-            state = snapshotOrSkip(h, 1);
+            state = h.snapshot(1);
         }
         try (OperatorSnapshotHarness<Long, String> h = spec.subtask(1, 0)) {
             h.setProcessingTime(103); // the timer of 3 (at 103) is due, the one of 4 (at 104) is not
@@ -312,6 +301,108 @@ class OperatorSnapshotHarnessTest {
             h.processElement(8L);
             h.processElement(9L);
             assertThat(h.getOutputValues()).containsExactly("1 last=null", "2 last=2");
+        }
+    }
+
+    /**
+     * Savepoint at parallelism {@code oldP} with one backend, restore at {@code newP} with another
+     * (relative paths resolved against the checkpoint directory); returns the output in element order.
+     */
+    private static <OUT> List<OUT> viaSavepoint(OperatorSnapshotHarness.Spec<Long, OUT> from, OperatorSnapshotHarness.Spec<Long, OUT> to,
+            List<Long> values, int split, int oldP, int newP, boolean fireTimers) throws Exception {
+        List<OUT> out = new ArrayList<>();
+        List<OperatorSnapshotHarness<Long, OUT>> old = open(from, oldP, null);
+        route(from, old, values.subList(0, split), out);
+        List<OperatorSubtaskStateProto> states = new ArrayList<>();
+        for (OperatorSnapshotHarness<Long, OUT> h : old) {
+            OperatorSubtaskStateProto s = h.savepoint(9); // null when the subtask got no key
+            assertThat(s == null ? List.<dev.eddy.proto.KeyedStateHandleProto>of() : s.getManagedKeyedList()).allSatisfy(k -> assertThat(Path.of(k.getKeyGroups().getPath()).isAbsolute()).isFalse());
+            states.add(s);
+            h.close();
+        }
+        List<OperatorSnapshotHarness<Long, OUT>> restored = open(to, newP, states);
+        route(to, restored, values.subList(split, values.size()), out);
+        for (OperatorSnapshotHarness<Long, OUT> h : restored) {
+            if (fireTimers) {
+                h.clearOutput();
+                h.processWatermark(10_000);
+                h.setProcessingTime(100_000);
+                out.addAll(h.getOutputValues());
+            }
+            h.close();
+        }
+        return out;
+    }
+
+    @Test
+    void savepointsMoveBetweenBackendsAtAnotherParallelism() throws Exception {
+        OperatorSnapshotHarness.Spec<Long, String> heap =
+                keyedSpec(new KeyedProcessOperator<>(new TestFunctions.AllStateKinds()), StateBackendSettings.Kind.HASHMAP);
+        OperatorSnapshotHarness.Spec<Long, String> rocks =
+                keyedSpec(new KeyedProcessOperator<>(new TestFunctions.AllStateKinds()), StateBackendSettings.Kind.ROCKSDB);
+        List<String> expected = uninterrupted(heap, inputs(60));
+        assertThat(viaSavepoint(heap, rocks, inputs(60), 30, 2, 3, false)).isEqualTo(expected);
+        assertThat(viaSavepoint(rocks, heap, inputs(60), 30, 3, 2, false)).isEqualTo(expected);
+    }
+
+    @Test
+    void timersMoveBetweenBackendsThroughASavepoint() throws Exception {
+        OperatorSnapshotHarness.Spec<Long, String> heap =
+                keyedSpec(new KeyedProcessOperator<>(new TestFunctions.Timers()), StateBackendSettings.Kind.HASHMAP);
+        OperatorSnapshotHarness.Spec<Long, String> rocks =
+                keyedSpec(new KeyedProcessOperator<>(new TestFunctions.Timers()), StateBackendSettings.Kind.ROCKSDB);
+        List<String> a = viaSavepoint(heap, rocks, inputs(20), 12, 1, 2, true);
+        List<String> b = viaSavepoint(rocks, heap, inputs(20), 12, 2, 1, true);
+        assertThat(a).hasSize(40).containsExactlyInAnyOrderElementsOf(b).contains("0@25:event", "5@119:processing");
+    }
+
+    /**
+     * Runs elements 0..n-1 (timestamp 10 * v), a watermark after every 5th and a processing-time
+     * step after every 7th; with {@code restoreEachTime}, snapshots and restores into a fresh
+     * operator copy after every single step.
+     */
+    private static <OUT> List<OUT> stepByStep(OperatorSnapshotHarness.Spec<Long, OUT> spec, int n, boolean restoreEachTime)
+            throws Exception {
+        List<OUT> out = new ArrayList<>();
+        OperatorSnapshotHarness<Long, OUT> h = spec.subtask(1, 0).open();
+        long checkpointId = 0;
+        long processingTime = 0;
+        for (long v = 0; v < n; v++) {
+            h.processElement(v, v * 10);
+            if (v % 5 == 4) {
+                h.processWatermark(v * 10 - 5);
+            }
+            if (v % 7 == 6) {
+                processingTime = v * 3;
+                h.setProcessingTime(processingTime);
+            }
+            out.addAll(h.getOutputValues());
+            h.clearOutput();
+            if (restoreEachTime) {
+                OperatorSubtaskStateProto state = h.snapshot(++checkpointId);
+                h.close();
+                h = spec.subtask(1, 0);
+                h.setProcessingTime(processingTime); // the clock goes on across the restore
+                h.restoreAndOpen(state, checkpointId);
+                out.addAll(h.getOutputValues());
+                h.clearOutput();
+            }
+        }
+        h.close();
+        return out;
+    }
+
+    @Test
+    void snapshotAndRestoreBetweenEveryElementChangesNothing() throws Exception {
+        List<OperatorSnapshotHarness.Spec<Long, ?>> specs = List.of(
+                keyedSpec(new KeyedProcessOperator<>(new TestFunctions.AllStateKinds()), StateBackendSettings.Kind.HASHMAP),
+                keyedSpec(new StreamGroupedReduceOperator<>(Long::sum, Types.LONG.createSerializer(new SerializerConfig())),
+                        StateBackendSettings.Kind.HASHMAP),
+                keyedSpec(new KeyedProcessOperator<>(new TestFunctions.Timers()), StateBackendSettings.Kind.HASHMAP));
+        for (OperatorSnapshotHarness.Spec<Long, ?> spec : specs) {
+            List<?> expected = stepByStep(spec, 40, false);
+            assertThat(expected).isNotEmpty();
+            assertThat(stepByStep(spec, 40, true)).as("%s", spec.prototype()).isEqualTo(expected);
         }
     }
 

@@ -50,6 +50,29 @@ public final class StateRedistribution {
         return empty ? null : b.build();
     }
 
+    /** The state with every file path under {@code base} made relative to it. */
+    public static OperatorSubtaskStateProto relativize(OperatorSubtaskStateProto s, java.nio.file.Path base) {
+        OperatorSubtaskStateProto.Builder b = s.toBuilder().clearManagedKeyed().clearRawKeyed();
+        for (KeyedStateHandleProto k : s.getManagedKeyedList()) {
+            if (!k.hasKeyGroups()) {
+                throw new IllegalArgumentException("A savepoint has only canonical keyed state handles, got " + k);
+            }
+            b.addManagedKeyed(k.toBuilder().setKeyGroups(relativize(k.getKeyGroups(), base)));
+        }
+        for (KeyGroupsStateHandleProto r : s.getRawKeyedList()) {
+            b.addRawKeyed(relativize(r, base));
+        }
+        return b.build();
+    }
+
+    private static KeyGroupsStateHandleProto relativize(KeyGroupsStateHandleProto h, java.nio.file.Path base) {
+        java.nio.file.Path p = java.nio.file.Path.of(h.getPath());
+        if (!p.startsWith(base)) {
+            throw new IllegalArgumentException(p + " is not under " + base);
+        }
+        return h.toBuilder().setPath(base.relativize(p).toString()).build();
+    }
+
     private static boolean overlaps(KeyGroupRange range, int start, int end) {
         return start <= range.getEndKeyGroup() && end >= range.getStartKeyGroup();
     }

@@ -312,6 +312,11 @@ class HeapSnapshotRestoreTest {
     void emptyBackendHasNoHandle() throws Exception {
         HeapKeyedStateBackend<Long> backend = HeapKeyedStateBackend.forSubtask(new LongSerializer(), 128, 1, 0);
         assertThat(backend.snapshot(1, options(1), streams(1)).run()).isNull();
+        ValueState<Long> v = backend.getPartitionedState(VALUE);
+        backend.setCurrentKey(1L);
+        v.update(1L);
+        v.clear(); // registered but empty: still nothing to write
+        assertThat(backend.snapshot(2, options(2), streams(2)).run()).isNull();
     }
 
     @Test
