@@ -249,8 +249,9 @@ class CheckpointRecoveryIT {
     }
 
     private static String stopWhenSomeOutputIsCommitted(String jobId, Path out, int committedBefore) throws Exception {
+        // at p=3 one source subtask gets no split and finishes at once: checkpoints go on without it
         await("job running and committing").atMost(Duration.ofSeconds(90))
-                .until(() -> allTasksRunning(jm.status(jobId)) && committedLines(out).size() > committedBefore);
+                .until(() -> jm.status(jobId).getState().equals("RUNNING") && committedLines(out).size() > committedBefore);
         ProcessResult stop = host.eddy(Duration.ofMinutes(3), "stop", "-m", jmAddress, "--savepointPath",
                 tmp.resolve("savepoints").toString(), jobId);
         assertThat(stop.exitCode()).as(stop.toString()).isZero();
