@@ -261,7 +261,7 @@ public final class CheckpointCoordinator {
         }
         String name = "savepoint-" + jobId.substring(0, Math.min(6, jobId.length())) + "-"
                 + HexFormat.of().formatHex(randomBytes(6));
-        Path dir = Path.of(base).toAbsolutePath().normalize().resolve(name);
+        Path dir = StoragePaths.toPath(base).resolve(name);
         CheckpointOptionsProto options = CheckpointOptionsProto.newBuilder().setSavepoint(true).setExactlyOnce(true)
                 .setTargetDirectory(dir.toString()).setSynchronousStop(stop).build();
         return trigger(options, dir).completion();

@@ -107,8 +107,8 @@ public record CheckpointSettings(
         if (retained < 1) {
             throw bad(MAX_RETAINED_CHECKPOINTS, config, "must be at least 1");
         }
-        Path root = Path.of(read(config, CHECKPOINTS_DIRECTORY).filter(d -> !d.isBlank())
-                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "eddy-checkpoints").toString())).toAbsolutePath();
+        Path root = StoragePaths.toPath(read(config, CHECKPOINTS_DIRECTORY).filter(d -> !d.isBlank())
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "eddy-checkpoints").toString()));
         String savepointDir = read(config, SAVEPOINT_DIRECTORY).filter(d -> !d.isBlank()).orElse(null);
         String retentionText = config.get(EXTERNALIZED_CHECKPOINT_RETENTION).trim().toUpperCase(Locale.ROOT).replace('-', '_');
         Retention retention;

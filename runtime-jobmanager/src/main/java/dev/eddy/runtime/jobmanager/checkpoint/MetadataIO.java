@@ -68,7 +68,7 @@ public final class MetadataIO {
         if (pathText == null || pathText.isBlank()) {
             throw new IllegalArgumentException("No savepoint path given; pass a savepoint or retained checkpoint directory or its _metadata file");
         }
-        Path path = Path.of(pathText.trim()).toAbsolutePath().normalize();
+        Path path = StoragePaths.toPath(pathText);
         Path file = Files.isDirectory(path) ? path.resolve(METADATA_FILE) : path;
         byte[] bytes;
         try {
