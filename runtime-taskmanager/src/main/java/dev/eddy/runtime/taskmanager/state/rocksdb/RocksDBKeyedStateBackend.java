@@ -243,6 +243,11 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
             KeyedStateChecks.requireSameKind(stateName, existing.type, descriptor.getType());
             return (S) existing.state;
         }
+        if (descriptor.getTtlConfig().isEnabled()) {
+            throw new UnsupportedOperationException("State '" + stateName + "' has a time-to-live (StateTtlConfig), which the rocksdb "
+                    + "backend does not support yet: its values would never expire. Use state.backend.type: hashmap for this job, "
+                    + "or remove enableTimeToLive from the descriptor");
+        }
         byte kind = KindCodes.of(descriptor.getType());
         Byte known = instance.kinds.containsKey(stateName) ? instance.kinds.get(stateName) : pending.kindOf(stateName);
         if (known != null) {

@@ -12,6 +12,7 @@ import dev.eddy.api.common.state.MapState;
 import dev.eddy.api.common.state.MapStateDescriptor;
 import dev.eddy.api.common.state.ReducingState;
 import dev.eddy.api.common.state.ReducingStateDescriptor;
+import dev.eddy.api.common.state.StateTtlConfig;
 import dev.eddy.api.common.state.ValueState;
 import dev.eddy.api.common.state.ValueStateDescriptor;
 import dev.eddy.api.common.typeinfo.Types;
@@ -72,6 +73,16 @@ class RocksDBStateKindsTest {
         public long[] merge(long[] a, long[] b) {
             return new long[] {a[0] + b[0], a[1] + b[1]};
         }
+    }
+
+    @Test
+    void stateWithTimeToLiveIsRefusedRatherThanNeverExpiring() throws Exception {
+        RocksDBKeyedStateBackend<Long> b = backend();
+        ValueStateDescriptor<String> d = new ValueStateDescriptor<>("ttl", String.class);
+        d.enableTimeToLive(StateTtlConfig.newBuilder(java.time.Duration.ofMinutes(1)).build());
+        assertThatThrownBy(() -> b.getPartitionedState(d)).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("'ttl'").hasMessageContaining("state.backend.type: hashmap");
+        assertThat(b.getPartitionedState(new ValueStateDescriptor<>("plain", String.class))).as("the backend stays usable").isNotNull();
     }
 
     @Test
