@@ -73,7 +73,7 @@ public final class OperatorChain {
         }
     }
 
-    /** Disposes every created keyed backend; failures are added to {@code failure} as suppressed. */
+    /** Disposes the operator state handlers and every created keyed backend; failures are added to {@code failure} as suppressed. */
     private void disposeBackends(Throwable failure) {
         for (OperatorStateHandler h : stateHandlers) {
             try {
