@@ -1,5 +1,7 @@
 package dev.eddy.runtime.taskmanager.state;
 
+import dev.eddy.api.common.state.StateDescriptor;
+
 /**
  * The canonical, backend-independent format of keyed state (heap checkpoints, all savepoints;
  * what RocksDB writes for savepoints and reads when rescaling). Big-endian {@code DataOutput}.
@@ -42,4 +44,33 @@ public final class KeyGroupStateFormat {
     public static final byte MAP = 2;
     public static final byte REDUCING = 3;
     public static final byte AGGREGATING = 4;
+
+    /** The kind byte of a descriptor type. */
+    public static byte kindOf(StateDescriptor.Type type) {
+        return switch (type) {
+            case VALUE -> VALUE;
+            case LIST -> LIST;
+            case MAP -> MAP;
+            case REDUCING -> REDUCING;
+            case AGGREGATING -> AGGREGATING;
+        };
+    }
+
+    /** @throws IllegalStateException for a byte that is no kind (a corrupt or foreign file) */
+    public static StateDescriptor.Type typeOf(byte kind, String stateName) {
+        return switch (kind) {
+            case VALUE -> StateDescriptor.Type.VALUE;
+            case LIST -> StateDescriptor.Type.LIST;
+            case MAP -> StateDescriptor.Type.MAP;
+            case REDUCING -> StateDescriptor.Type.REDUCING;
+            case AGGREGATING -> StateDescriptor.Type.AGGREGATING;
+            default -> throw new IllegalStateException("State '" + stateName + "' has unknown kind byte " + kind
+                    + " in the snapshot; the file is corrupt or was written by an incompatible version");
+        };
+    }
+
+    /** The kind's type name for messages ("unknown kind n" for a byte that is no kind). */
+    public static String kindName(byte kind) {
+        return kind >= VALUE && kind <= AGGREGATING ? typeOf(kind, "").name() : "unknown kind " + kind;
+    }
 }

@@ -7,6 +7,7 @@ import dev.eddy.api.common.state.StateDescriptor;
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.runtime.state.KeyGroupRange;
 import dev.eddy.runtime.state.KeyGroupRangeAssignment;
+import dev.eddy.runtime.taskmanager.state.KeyGroupStateFormat;
 import dev.eddy.runtime.taskmanager.state.KeyedStateChecks;
 import dev.eddy.runtime.taskmanager.state.SnapshotableKeyedStateBackend;
 import dev.eddy.runtime.state.KeyedStateBackend;
@@ -139,9 +140,9 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
             return (S) existing.state;
         }
         RestoredStateBytes restored = restoredStates.get(descriptor.getName());
-        if (restored != null && restored.kind != HeapStateCodec.kindOf(descriptor.getType())) {
+        if (restored != null && restored.kind != KeyGroupStateFormat.kindOf(descriptor.getType())) {
             throw new IllegalStateException("State '" + descriptor.getName() + "' was restored as "
-                    + HeapStateCodec.kindName(restored.kind) + " state and is now requested as " + descriptor.getType()
+                    + KeyGroupStateFormat.kindName(restored.kind) + " state and is now requested as " + descriptor.getType()
                     + " state; a restored state must keep its kind (use a different name for the new state)");
         }
         StateTable<K, Object> table = new StateTable<>(keyGroupRange);
@@ -166,7 +167,7 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
             }
         } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalStateException("Could not decode the restored state '" + restored.name + "' ("
-                    + HeapStateCodec.kindName(restored.kind) + "): its serializers do not read what was written; did the state's type change?", e);
+                    + KeyGroupStateFormat.kindName(restored.kind) + "): its serializers do not read what was written; did the state's type change?", e);
         }
         restoredStates.remove(restored.name);
     }
@@ -321,8 +322,8 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
             in.readFully(bytes);
             RestoredStateBytes r = restoredStates.computeIfAbsent(name, n -> new RestoredStateBytes(n, kind, ttl));
             if (r.kind != kind || r.ttl != ttl) {
-                throw new IllegalStateException("State '" + name + "' in " + path + " is " + HeapStateCodec.kindName(kind)
-                        + (ttl ? " with TTL" : "") + " but another file has it as " + HeapStateCodec.kindName(r.kind)
+                throw new IllegalStateException("State '" + name + "' in " + path + " is " + KeyGroupStateFormat.kindName(kind)
+                        + (ttl ? " with TTL" : "") + " but another file has it as " + KeyGroupStateFormat.kindName(r.kind)
                         + (r.ttl ? " with TTL" : "") + "; the restored checkpoint is inconsistent");
             }
             r.byKeyGroup.put(keyGroup, bytes);

@@ -43,7 +43,7 @@ final class HeapStateCodec<K> {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static <K> HeapStateCodec<K> forDescriptor(StateDescriptor<?, ?> descriptor, TypeSerializer<K> keySerializer) {
-        byte kind = kindOf(descriptor.getType());
+        byte kind = KeyGroupStateFormat.kindOf(descriptor.getType());
         boolean ttl = descriptor.getTtlConfig() != null && descriptor.getTtlConfig().isEnabled();
         TypeSerializer<?> s = descriptor.getSerializer();
         TypeSerializer value;
@@ -57,40 +57,6 @@ final class HeapStateCodec<K> {
             value = s;
         }
         return new HeapStateCodec<>(descriptor.getName(), kind, ttl, keySerializer, value, userKey);
-    }
-
-    static byte kindOf(StateDescriptor.Type type) {
-        switch (type) {
-            case VALUE:
-                return KeyGroupStateFormat.VALUE;
-            case LIST:
-                return KeyGroupStateFormat.LIST;
-            case MAP:
-                return KeyGroupStateFormat.MAP;
-            case REDUCING:
-                return KeyGroupStateFormat.REDUCING;
-            case AGGREGATING:
-                return KeyGroupStateFormat.AGGREGATING;
-            default:
-                throw new IllegalArgumentException("No canonical format for " + type + " state");
-        }
-    }
-
-    static String kindName(byte kind) {
-        switch (kind) {
-            case KeyGroupStateFormat.VALUE:
-                return "VALUE";
-            case KeyGroupStateFormat.LIST:
-                return "LIST";
-            case KeyGroupStateFormat.MAP:
-                return "MAP";
-            case KeyGroupStateFormat.REDUCING:
-                return "REDUCING";
-            case KeyGroupStateFormat.AGGREGATING:
-                return "AGGREGATING";
-            default:
-                return "unknown kind " + kind;
-        }
     }
 
     /** A codec with its own serializer instances, for another thread. */

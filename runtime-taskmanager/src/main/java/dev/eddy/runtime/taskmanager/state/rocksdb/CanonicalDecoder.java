@@ -52,7 +52,7 @@ record CanonicalDecoder(String stateName, byte kind, TypeSerializer<?> key, Type
             }
             db.write(writeOptions, batch);
         } catch (IOException | RuntimeException e) {
-            throw new IOException("Could not decode restored " + KindCodes.type(kind, stateName) + " state '" + stateName
+            throw new IOException("Could not decode restored " + KeyGroupStateFormat.typeOf(kind, stateName) + " state '" + stateName
                     + "' with the registered descriptor's serializers (" + e.getMessage()
                     + "); the descriptor must use the serializers the state was written with", e);
         }

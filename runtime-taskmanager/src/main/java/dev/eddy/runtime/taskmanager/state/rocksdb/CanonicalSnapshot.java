@@ -131,7 +131,7 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
 
     /** Writes {@code int numEntries, entries} of one key group of one state; returns numEntries. */
     private int writeEntries(RocksIterator it, int keyGroup, byte kind, DataOutputSerializer out) throws IOException {
-        byte[] prefix = KindCodes.keyGroupPrefix(keyGroup);
+        byte[] prefix = KeyGroupPrefixes.keyGroupPrefix(keyGroup);
         out.writeInt(0);
         int numEntries = kind == KeyGroupStateFormat.MAP ? writeMapEntries(it, prefix, out) : writeSingleEntries(it, prefix, out);
         patchInt(out, 0, numEntries);

@@ -1,5 +1,6 @@
 package dev.eddy.runtime.taskmanager.state.rocksdb;
 
+import dev.eddy.runtime.taskmanager.state.KeyGroupStateFormat;
 import dev.eddy.proto.IncrementalStateHandleProto;
 import dev.eddy.runtime.state.KeyGroupRange;
 import java.io.IOException;
@@ -78,8 +79,8 @@ final class IncrementalRestore {
                     if (column == null) {
                         column = target.createColumn(name, kind, cfOptions, writeOptions);
                     } else if (target.kinds.get(name) != kind) {
-                        throw new IllegalStateException("State '" + name + "' is " + KindCodes.type(kind, name) + " state in the checkpoint of key groups "
-                                + handle.getStartKeyGroup() + ".." + handle.getEndKeyGroup() + " but " + KindCodes.type(target.kinds.get(name), name)
+                        throw new IllegalStateException("State '" + name + "' is " + KeyGroupStateFormat.typeOf(kind, name) + " state in the checkpoint of key groups "
+                                + handle.getStartKeyGroup() + ".." + handle.getEndKeyGroup() + " but " + KeyGroupStateFormat.typeOf(target.kinds.get(name), name)
                                 + " state in another restored handle; the checkpoint is inconsistent");
                     }
                     copyEntries(source, e.getValue(), target, column, from, to, writeOptions);
@@ -93,9 +94,9 @@ final class IncrementalRestore {
     private static void copyEntries(NativeDb source, ColumnFamilyHandle sourceColumn, NativeDb target, ColumnFamilyHandle targetColumn,
             int fromKeyGroup, int toKeyGroup, WriteOptions writeOptions) throws RocksDBException {
         try (RocksIterator it = source.db.newIterator(sourceColumn); WriteBatch batch = new WriteBatch()) {
-            for (it.seek(KindCodes.keyGroupPrefix(fromKeyGroup)); it.isValid(); it.next()) {
+            for (it.seek(KeyGroupPrefixes.keyGroupPrefix(fromKeyGroup)); it.isValid(); it.next()) {
                 byte[] key = it.key();
-                if (KindCodes.keyGroupOf(key) > toKeyGroup) {
+                if (KeyGroupPrefixes.keyGroupOf(key) > toKeyGroup) {
                     break;
                 }
                 batch.put(targetColumn, key, it.value());

@@ -1,5 +1,6 @@
 package dev.eddy.runtime.taskmanager.state.rocksdb;
 
+import dev.eddy.runtime.taskmanager.state.KeyGroupStateFormat;
 import dev.eddy.proto.KeyGroupsStateHandleProto;
 import dev.eddy.runtime.state.KeyGroupRange;
 import java.io.BufferedInputStream;
@@ -85,11 +86,11 @@ final class PendingStates {
             int length = in.readInt();
             byte[] entries = new byte[length];
             in.readFully(entries);
-            KindCodes.type(kind, name);
+            KeyGroupStateFormat.typeOf(kind, name);
             PendingState state = states.computeIfAbsent(name, n -> new PendingState(kind, new TreeMap<>()));
             if (state.kind() != kind) {
-                throw new IllegalStateException("State '" + name + "' is " + KindCodes.type(state.kind(), name) + " state in one key group and "
-                        + KindCodes.type(kind, name) + " state in key group " + keyGroup + " of " + file + "; the snapshot is inconsistent");
+                throw new IllegalStateException("State '" + name + "' is " + KeyGroupStateFormat.typeOf(state.kind(), name) + " state in one key group and "
+                        + KeyGroupStateFormat.typeOf(kind, name) + " state in key group " + keyGroup + " of " + file + "; the snapshot is inconsistent");
             }
             if (state.sections().putIfAbsent(keyGroup, new Section(ttl, entries)) != null) {
                 throw new IllegalStateException("Key group " + keyGroup + " of state '" + name + "' is in two restored state handles ("

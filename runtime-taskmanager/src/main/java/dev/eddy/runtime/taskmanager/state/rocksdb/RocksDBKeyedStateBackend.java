@@ -1,5 +1,6 @@
 package dev.eddy.runtime.taskmanager.state.rocksdb;
 
+import dev.eddy.runtime.taskmanager.state.KeyGroupStateFormat;
 import dev.eddy.api.common.state.AggregatingStateDescriptor;
 import dev.eddy.api.common.state.ListStateDescriptor;
 import dev.eddy.api.common.state.MapStateDescriptor;
@@ -248,10 +249,10 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
                     + "backend does not support yet: its values would never expire. Use state.backend.type: hashmap for this job, "
                     + "or remove enableTimeToLive from the descriptor");
         }
-        byte kind = KindCodes.of(descriptor.getType());
+        byte kind = KeyGroupStateFormat.kindOf(descriptor.getType());
         Byte known = instance.kinds.containsKey(stateName) ? instance.kinds.get(stateName) : pending.kindOf(stateName);
         if (known != null) {
-            KeyedStateChecks.requireSameKind(stateName, KindCodes.type(known, stateName), descriptor.getType());
+            KeyedStateChecks.requireSameKind(stateName, KeyGroupStateFormat.typeOf(known, stateName), descriptor.getType());
         }
         Serializers serializers = serializers(descriptor);
         ColumnFamilyHandle cf = instance.columns.get(stateName);
@@ -452,8 +453,8 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         }
         restoreInPlace(base, baseDirectory);
         if (base.getStartKeyGroup() < keyGroupRange.getStartKeyGroup() || base.getEndKeyGroup() > keyGroupRange.getEndKeyGroup()) {
-            byte[] first = KindCodes.keyGroupPrefix(keyGroupRange.getStartKeyGroup());
-            byte[] afterLast = KindCodes.keyGroupPrefix(keyGroupRange.getEndKeyGroup() + 1);
+            byte[] first = KeyGroupPrefixes.keyGroupPrefix(keyGroupRange.getStartKeyGroup());
+            byte[] afterLast = KeyGroupPrefixes.keyGroupPrefix(keyGroupRange.getEndKeyGroup() + 1);
             for (ColumnFamilyHandle cf : instance.columns.values()) {
                 if (keyGroupRange.getStartKeyGroup() > 0) {
                     instance.db.deleteRange(cf, writeOptions, new byte[] {0, 0}, first);
