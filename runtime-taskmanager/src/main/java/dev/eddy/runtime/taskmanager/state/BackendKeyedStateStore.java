@@ -18,9 +18,16 @@ import dev.eddy.runtime.state.KeyedStateBackend;
 /** A {@link KeyedStateStore} over a keyed backend (state of the backend's current key). Task thread only. */
 public final class BackendKeyedStateStore implements KeyedStateStore {
     private final KeyedStateBackend<?> backend;
+    private final String owner;
 
     public BackendKeyedStateStore(KeyedStateBackend<?> backend) {
+        this(backend, null);
+    }
+
+    /** @param owner named in errors ("... in Map (1/2)"), may be null */
+    public BackendKeyedStateStore(KeyedStateBackend<?> backend, String owner) {
         this.backend = backend;
+        this.owner = owner;
     }
 
     @Override
@@ -54,7 +61,8 @@ public final class BackendKeyedStateStore implements KeyedStateStore {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("Could not create keyed state '" + descriptor.getName() + "'", e);
+            throw new IllegalStateException("Could not create keyed state '" + descriptor.getName() + "'"
+                    + (owner == null ? "" : " in " + owner), e);
         }
     }
 }

@@ -11,11 +11,11 @@ import dev.eddy.api.common.state.MapState;
 import dev.eddy.api.common.state.MapStateDescriptor;
 import dev.eddy.api.common.state.ReducingState;
 import dev.eddy.api.common.state.ReducingStateDescriptor;
-import dev.eddy.api.common.state.State;
-import dev.eddy.api.common.state.StateDescriptor;
 import dev.eddy.api.common.state.ValueState;
 import dev.eddy.api.common.state.ValueStateDescriptor;
+import dev.eddy.api.common.state.KeyedStateStore;
 import dev.eddy.runtime.state.KeyedStateBackend;
+import dev.eddy.runtime.taskmanager.state.BackendKeyedStateStore;
 
 /** The {@link RuntimeContext} of one operator of a chain. Task thread only. */
 public final class StreamingRuntimeContext implements RuntimeContext {
@@ -24,14 +24,15 @@ public final class StreamingRuntimeContext implements RuntimeContext {
     private final TaskInfo taskInfo;
     private final JobInfo jobInfo;
     private final ClassLoader userCodeClassLoader;
-    private final KeyedStateBackend<?> keyedStateBackend;
+    private final KeyedStateStore keyedStateStore;
 
     /** @param keyedStateBackend null for operators that are not keyed */
     public StreamingRuntimeContext(TaskInfo taskInfo, JobInfo jobInfo, ClassLoader userCodeClassLoader, KeyedStateBackend<?> keyedStateBackend) {
         this.taskInfo = taskInfo;
         this.jobInfo = jobInfo;
         this.userCodeClassLoader = userCodeClassLoader;
-        this.keyedStateBackend = keyedStateBackend;
+        this.keyedStateStore = keyedStateBackend == null ? null
+                : new BackendKeyedStateStore(keyedStateBackend, taskInfo == null ? null : taskInfo.getTaskNameWithSubtasks());
     }
 
     @Override
@@ -51,39 +52,33 @@ public final class StreamingRuntimeContext implements RuntimeContext {
 
     @Override
     public <T> ValueState<T> getState(ValueStateDescriptor<T> stateProperties) {
-        return keyedState(stateProperties);
+        return keyedState().getState(stateProperties);
     }
 
     @Override
     public <T> ListState<T> getListState(ListStateDescriptor<T> stateProperties) {
-        return keyedState(stateProperties);
+        return keyedState().getListState(stateProperties);
     }
 
     @Override
     public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> stateProperties) {
-        return keyedState(stateProperties);
+        return keyedState().getReducingState(stateProperties);
     }
 
     @Override
     public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> stateProperties) {
-        return keyedState(stateProperties);
+        return keyedState().getAggregatingState(stateProperties);
     }
 
     @Override
     public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> stateProperties) {
-        return keyedState(stateProperties);
+        return keyedState().getMapState(stateProperties);
     }
 
-    private <S extends State> S keyedState(StateDescriptor<S, ?> stateProperties) {
-        if (keyedStateBackend == null) {
+    private KeyedStateStore keyedState() {
+        if (keyedStateStore == null) {
             throw new UnsupportedOperationException(NOT_KEYED);
         }
-        try {
-            return keyedStateBackend.getPartitionedState(stateProperties);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not create state '" + stateProperties.getName() + "' in " + taskInfo.getTaskNameWithSubtasks(), e);
-        }
+        return keyedStateStore;
     }
 }
