@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eddy.runtime.taskmanager.checkpoint.CancelCheckpointMarker;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOptions;
-import dev.eddy.runtime.taskmanager.network.TestSerializers.LongSerializer;
+import dev.eddy.runtime.taskmanager.testutil.LongSerializer;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.eddy.runtime.taskmanager.checkpoint.CancelCheckpointMarker;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOptions;
-import dev.eddy.runtime.taskmanager.network.TestSerializers.LongSerializer;
+import dev.eddy.runtime.taskmanager.testutil.LongSerializer;
 import dev.eddy.runtime.taskmanager.network.serialization.BigEndian;
 import dev.eddy.runtime.taskmanager.network.serialization.StreamElementSerializer;
 import dev.eddy.runtime.taskmanager.network.serialization.StreamElementTags;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eddy.runtime.taskmanager.network.NetworkTestSupport.Collector;
-import dev.eddy.runtime.taskmanager.network.TestSerializers.LongSerializer;
+import dev.eddy.runtime.taskmanager.testutil.LongSerializer;
 import dev.eddy.runtime.taskmanager.network.netty.NettyProtocol;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static dev.eddy.runtime.taskmanager.network.partition.PartitionState.RELE
 import static dev.eddy.runtime.taskmanager.network.partition.PartitionState.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eddy.runtime.taskmanager.network.TestSerializers.LongSerializer;
+import dev.eddy.runtime.taskmanager.testutil.LongSerializer;
 import dev.eddy.runtime.taskmanager.network.buffer.NetworkBufferPool;
 import dev.eddy.runtime.taskmanager.network.partition.PartitionState;
 import dev.eddy.runtime.taskmanager.network.partition.ResultPartition;

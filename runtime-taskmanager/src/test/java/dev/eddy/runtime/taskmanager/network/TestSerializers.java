@@ -10,55 +10,6 @@ import java.util.Arrays;
 final class TestSerializers {
     private TestSerializers() {}
 
-    static final class LongSerializer extends TypeSerializer<Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public boolean isImmutableType() {
-            return true;
-        }
-
-        @Override
-        public TypeSerializer<Long> duplicate() {
-            return this;
-        }
-
-        @Override
-        public Long createInstance() {
-            return 0L;
-        }
-
-        @Override
-        public Long copy(Long from) {
-            return from;
-        }
-
-        @Override
-        public int getLength() {
-            return 8;
-        }
-
-        @Override
-        public void serialize(Long record, DataOutputView target) throws IOException {
-            target.writeLong(record);
-        }
-
-        @Override
-        public Long deserialize(DataInputView source) throws IOException {
-            return source.readLong();
-        }
-
-        @Override
-        public boolean equals(Object obj) {
-            return obj instanceof LongSerializer;
-        }
-
-        @Override
-        public int hashCode() {
-            return 1;
-        }
-    }
-
     static final class BytesSerializer extends TypeSerializer<byte[]> {
         private static final long serialVersionUID = 1L;
 
