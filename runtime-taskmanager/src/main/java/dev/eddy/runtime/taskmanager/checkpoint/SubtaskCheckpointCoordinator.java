@@ -67,7 +67,7 @@ public final class SubtaskCheckpointCoordinator {
         }
         lastCheckpointId = id;
         long syncStart = System.nanoTime();
-        List<dev.eddy.runtime.taskmanager.checkpoint.AsyncSnapshot<OperatorSubtaskStateProto>> parts;
+        List<AsyncSnapshot<OperatorSubtaskStateProto>> parts;
         try {
             chain.prepareSnapshotPreBarrier(id);
             for (OutputWriter<?> w : writers) {
@@ -87,12 +87,12 @@ public final class SubtaskCheckpointCoordinator {
         try {
             asyncExecutor.execute(async);
         } catch (RejectedExecutionException e) {
-            parts.forEach(dev.eddy.runtime.taskmanager.checkpoint.AsyncSnapshot::discard);
+            parts.forEach(AsyncSnapshot::discard);
             decline(id, "The async snapshot executor of the TaskManager is shut down");
         }
     }
 
-    private void runAsyncPart(long id, List<dev.eddy.runtime.taskmanager.checkpoint.AsyncSnapshot<OperatorSubtaskStateProto>> parts,
+    private void runAsyncPart(long id, List<AsyncSnapshot<OperatorSubtaskStateProto>> parts,
             long syncMillis, long alignmentMillis) {
         long start = System.nanoTime();
         TaskStateSnapshotProto.Builder state = TaskStateSnapshotProto.newBuilder();
