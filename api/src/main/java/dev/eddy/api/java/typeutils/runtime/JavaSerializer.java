@@ -73,6 +73,9 @@ public final class JavaSerializer<T> extends TypeSerializer<T> {
     @SuppressWarnings("unchecked")
     private T fromBytes(byte[] data) throws IOException {
         try (ObjectInputStream in = new LoaderAwareObjectInputStream(new ByteArrayInputStream(data), typeClass.getClassLoader())) {
+            // these bytes may come off the data port: bound the object graph by what the record's bytes can hold
+            in.setObjectInputFilter(java.io.ObjectInputFilter.Config.createFilter(
+                    "maxdepth=100;maxrefs=" + Math.max(16, data.length) + ";maxarray=" + data.length + ";maxbytes=" + data.length));
             return (T) in.readObject();
         } catch (ClassNotFoundException e) {
             throw new IOException("Cannot load class " + e.getMessage() + " while deserializing a " + typeClass.getName(), e);
