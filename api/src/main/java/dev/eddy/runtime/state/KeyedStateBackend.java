@@ -24,6 +24,34 @@ public interface KeyedStateBackend<K> {
     <S extends State, T> S getPartitionedState(StateDescriptor<S, T> descriptor) throws Exception;
 
     /**
+     * The state object for a descriptor in namespaces of type {@code N}: the same object on every
+     * call with an equal descriptor; it implements the matching
+     * {@code dev.eddy.runtime.state.internal.Internal*State}, whose
+     * {@link dev.eddy.runtime.state.internal.InternalKvState#setCurrentNamespace} picks the
+     * namespace (initially none: set one before use). A state name is registered with one
+     * namespace serializer only; {@link #getPartitionedState(StateDescriptor)} is this with
+     * {@link VoidNamespaceSerializer} and the namespace set to {@link VoidNamespace}. Namespaces
+     * are written after the key (in RocksDB keys and in snapshots), so {@code VoidNamespace}
+     * state has the bytes it had before namespaces existed.
+     */
+    default <N, S extends State, T> S getOrCreateKeyedState(
+            dev.eddy.api.common.typeutils.TypeSerializer<N> namespaceSerializer, StateDescriptor<S, T> descriptor)
+            throws Exception {
+        throw new UnsupportedOperationException("STUB: namespaced keyed state is not implemented yet by "
+                + getClass().getSimpleName());
+    }
+
+    /** {@link #getOrCreateKeyedState} with the namespace set to {@code namespace}. */
+    @SuppressWarnings("unchecked")
+    default <N, S extends State, T> S getPartitionedState(
+            N namespace, dev.eddy.api.common.typeutils.TypeSerializer<N> namespaceSerializer, StateDescriptor<S, T> descriptor)
+            throws Exception {
+        S state = getOrCreateKeyedState(namespaceSerializer, descriptor);
+        ((dev.eddy.runtime.state.internal.InternalKvState<K, N, ?>) state).setCurrentNamespace(namespace);
+        return state;
+    }
+
+    /**
      * The serializer of the keys, or null when unknown. Operators that write their own keyed data
      * into snapshots (e.g. timers) need it.
      */

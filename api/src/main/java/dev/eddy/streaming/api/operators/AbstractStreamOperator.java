@@ -118,6 +118,17 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         return keyedStateBackend;
     }
 
+    /**
+     * The timer service named {@code name} of this keyed operator, created on first call (later
+     * calls with the same name return the same service; the triggerable and namespace serializer
+     * must match). Call it in {@code open()}. Its timers are restored in {@code initializeState} and
+     * written in {@code snapshotState}; event-time timers fire from {@link #processWatermark}.
+     */
+    public <K, N> InternalTimerService<N> getInternalTimerService(
+            String name, dev.eddy.api.common.typeutils.TypeSerializer<N> namespaceSerializer, Triggerable<K, N> triggerable) {
+        throw new UnsupportedOperationException("STUB: internal timer services are not implemented yet");
+    }
+
     public long getCurrentWatermark() {
         return currentWatermark;
     }
