@@ -35,8 +35,8 @@ import java.util.function.Predicate;
  * run mail through {@link MailboxExecutor#yield} until an entry has left: this is how the input is
  * backpressured. {@link #finish} likewise yields until every queued entry has been emitted.
  *
- * <p>Timeouts: one timer per record, registered when it enters the queue and cancelled when its
- * final result arrives; it covers the first attempt and all retries. On expiry
+ * <p>Timeouts: each record's timeout starts when it enters the queue and covers the first attempt
+ * and all retries; the deadlines share one processing-time timer ({@link Timeouts}). On expiry
  * {@link AsyncFunction#timeout} is called (its default fails the job). An error that is not retried
  * fails the job.
  *
@@ -63,6 +63,8 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     private transient StreamElementQueue queue;
     private transient AsyncRetryPredicate<OUT> retryPredicate;
     private transient QueuedElementCodec<IN> codec;
+    /** Null when there is no timeout. */
+    private transient Timeouts<RecordEntry<IN, OUT>> timeouts;
     private transient ListState<byte[]> queueState;
     private transient List<byte[]> recovered;
     /** Number of watermarks queued so far (segments of the unordered queue). */
@@ -112,6 +114,7 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         this.queue = outputMode == OutputMode.ORDERED ? StreamElementQueue.ordered() : StreamElementQueue.unordered();
         this.retryPredicate = retryStrategy == null ? null : retryStrategy.getRetryPredicate();
         this.codec = inputSerializer == null ? null : new QueuedElementCodec<>(inputSerializer.duplicate());
+        this.timeouts = timeoutMillis > 0 ? new Timeouts<>(timers, timeoutMillis, this::onTimeout) : null;
         this.epoch = 0;
         this.closed = false;
     }
@@ -155,9 +158,8 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         waitForCapacity();
         RecordEntry<IN, OUT> entry = new RecordEntry<>(element, epoch);
         queue.add(entry);
-        if (timeoutMillis > 0) {
-            long deadline = timers.getCurrentProcessingTime() + timeoutMillis;
-            entry.timeoutTimer = timers.registerTimer(deadline, time -> onTimeout(entry));
+        if (timeouts != null) {
+            timeouts.track(entry);
         }
         startAttempt(entry);
     }
@@ -185,10 +187,13 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     public void close() throws Exception {
         closed = true;
         try {
+            if (timeouts != null) {
+                timeouts.cancel();
+            }
             if (queue != null) {
                 for (QueueEntry e : queue.entries()) {
                     if (e instanceof RecordEntry) {
-                        ((RecordEntry<?, ?>) e).cancelTimers();
+                        ((RecordEntry<?, ?>) e).cancelRetryTimer();
                     }
                 }
             }
@@ -236,7 +241,10 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         }
         entry.results = results;
         entry.transitionTo(EntryState.DONE);
-        entry.cancelTimers();
+        entry.cancelRetryTimer();
+        if (timeouts != null) {
+            timeouts.untrack(entry);
+        }
         queue.onCompleted(entry);
         emitCompleted();
     }
@@ -276,13 +284,12 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
      * retry is cancelled and the timeout gets a fresh one. Either way no retry follows.
      */
     private void onTimeout(RecordEntry<IN, OUT> entry) throws Exception {
-        entry.timeoutTimer = null;
         if (closed || entry.state() == EntryState.DONE || entry.state() == EntryState.EMITTED) {
             return;
         }
         entry.timedOut = true;
         if (entry.state() == EntryState.RETRY_WAIT) {
-            entry.cancelTimers();
+            entry.cancelRetryTimer();
             entry.transitionTo(EntryState.IN_FLIGHT);
             entry.currentAttempt = new AttemptResultFuture<>(entry, mailbox, this);
         }

@@ -20,7 +20,8 @@ final class RecordEntry<IN, OUT> extends QueueEntry {
     int attempts;
     /** The attempt whose completion counts; completions of older attempts are ignored. */
     AttemptResultFuture<IN, OUT> currentAttempt;
-    ScheduledFuture<?> timeoutTimer;
+    /** Processing time at which the record times out (set when its timeout is tracked). */
+    long deadline;
     ScheduledFuture<?> retryTimer;
     /** Set when the timeout fired: no further retries. */
     boolean timedOut;
@@ -46,12 +47,8 @@ final class RecordEntry<IN, OUT> extends QueueEntry {
         return state == EntryState.DONE;
     }
 
-    /** Cancels the timeout and retry timers (if pending). */
-    void cancelTimers() {
-        if (timeoutTimer != null) {
-            timeoutTimer.cancel(false);
-            timeoutTimer = null;
-        }
+    /** Cancels the retry timer (if pending). */
+    void cancelRetryTimer() {
         if (retryTimer != null) {
             retryTimer.cancel(false);
             retryTimer = null;

@@ -159,7 +159,42 @@ class AsyncWaitOperatorTest {
         calls.get(0).complete("late");
         h.runMail();
         assertThat(h.outputValues()).containsExactly("fallback-1", "two");
-        assertThat(h.processingTime().getNumActiveTimers()).as("element 2's timer was cancelled on completion").isZero();
+        h.setProcessingTime(150); // element 2's deadline: it completed, so nothing times out and no timer is re-armed
+        assertThat(h.outputValues()).containsExactly("fallback-1", "two");
+        assertThat(h.processingTime().getNumActiveTimers()).isZero();
+    }
+
+    @Test
+    void recordsShareOneTimeoutTimerAndEachTimesOutAtItsOwnDeadline() throws Exception {
+        ManualAsyncFunction fn = new ManualAsyncFunction() {
+            @Override
+            public void timeout(Integer input, ResultFuture<String> resultFuture) {
+                resultFuture.complete(List.of("timeout-" + input));
+            }
+        };
+        AsyncOperatorHarness<Integer, String> h = new AsyncOperatorHarness<>(operator(fn, OutputMode.UNORDERED, 100, 100, null)).open();
+        for (int i = 0; i < 50; i++) {
+            h.processElement(i);
+        }
+        h.setProcessingTime(30);
+        h.processElement(50);
+        h.setProcessingTime(60);
+        h.processElement(51);
+        assertThat(h.processingTime().getNumActiveTimers()).as("one timer for all deadlines").isEqualTo(1);
+        List<ManualAsyncFunction.Call> calls = fn.drain();
+        for (int i = 0; i < 50; i++) {
+            calls.get(i).complete("r" + i);
+        }
+        h.runMail();
+        h.setProcessingTime(100); // first deadline: nothing due any more, re-arms for 130
+        assertThat(h.outputValues()).hasSize(50).doesNotContain("timeout-50");
+        h.setProcessingTime(129);
+        assertThat(h.outputValues()).hasSize(50);
+        h.setProcessingTime(130);
+        assertThat(h.outputValues()).endsWith("timeout-50");
+        h.setProcessingTime(160);
+        assertThat(h.outputValues()).hasSize(52).endsWith("timeout-51");
+        assertThat(h.processingTime().getNumActiveTimers()).isZero();
     }
 
     @Test
