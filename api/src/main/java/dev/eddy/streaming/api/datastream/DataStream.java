@@ -218,6 +218,25 @@ public class DataStream<T> {
         return new DataStream<>(environment, new PartitionTransformation<>(transformation, partitioner));
     }
 
+    /**
+     * Makes a {@link BroadcastStream}: every record goes to every parallel instance of the operator
+     * it is connected to, which keeps the broadcast states named by {@code broadcastStateDescriptors}.
+     */
+    public BroadcastStream<T> broadcast(dev.eddy.api.common.state.MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+        Objects.requireNonNull(broadcastStateDescriptors, "broadcast state descriptors");
+        return new BroadcastStream<>(environment, broadcast(), List.of(broadcastStateDescriptors));
+    }
+
+    /** Connects this stream with another (of possibly another type) for one two-input operator. */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> dataStream) {
+        return new ConnectedStreams<>(environment, this, Objects.requireNonNull(dataStream, "stream to connect"));
+    }
+
+    /** Connects this stream with a broadcast stream; see {@link BroadcastConnectedStream}. */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        return new BroadcastConnectedStream<>(environment, this, Objects.requireNonNull(broadcastStream, "broadcast stream"));
+    }
+
     /** Merges this stream with others of the same type. */
     @SafeVarargs
     public final DataStream<T> union(DataStream<T>... streams) {

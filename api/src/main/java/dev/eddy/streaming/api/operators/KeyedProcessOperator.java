@@ -140,6 +140,12 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
         }
 
         @Override
+        public <X> void output(dev.eddy.util.OutputTag<X> outputTag, X value) {
+            Long ts = timestamp();
+            output.collect(outputTag, ts == null ? new StreamRecord<>(value) : new StreamRecord<>(value, ts));
+        }
+
+        @Override
         public K getCurrentKey() {
             return currentKey();
         }
@@ -161,6 +167,12 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
         @Override
         public TimerService timerService() {
             return timerService;
+        }
+
+        @Override
+        public <X> void output(dev.eddy.util.OutputTag<X> outputTag, X value) {
+            Long ts = timestamp();
+            output.collect(outputTag, ts == null ? new StreamRecord<>(value) : new StreamRecord<>(value, ts));
         }
 
         @Override
