@@ -1,0 +1,56 @@
+package dev.eddy.difftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every job in {@code dev.eddy.difftest.jobs} (a class with {@code static DataStream<String>
+ * build(StreamExecutionEnvironment)}) runs on Eddy and on Apache Flink 2.3.0 at parallelism 1 and
+ * 2; the sorted output lines must be identical, and not empty.
+ */
+class DifferentialTest {
+    /** The jobs compared; each must also appear as a source file in the jobs directory. */
+    static final List<String> JOBS = List.of("RollingReduceJob");
+
+    @BeforeAll
+    static void compileFlinkTwins(@TempDir Path work) throws Exception {
+        FlinkTwins.compile(Path.of(System.getProperty("difftest.jobs")), work, Path.of(System.getProperty("difftest.classes")));
+    }
+
+    static Stream<Arguments> jobs() {
+        return JOBS.stream().flatMap(job -> Stream.of(Arguments.of(job, 1), Arguments.of(job, 2)));
+    }
+
+    @ParameterizedTest(name = "{0} at parallelism {1}")
+    @MethodSource("jobs")
+    void sameOutputAsFlink(String job, int parallelism) throws Exception {
+        Class<?> eddyJob = Class.forName("dev.eddy.difftest.jobs." + job);
+        Class<?> flinkJob = Class.forName("org.apache.flink.difftest.jobs." + job);
+
+        List<String> flink = Engines.runFlink(flinkJob, parallelism);
+        List<String> eddy = Engines.runEddy(eddyJob, parallelism);
+
+        assertThat(flink).as("Flink output of " + job).isNotEmpty();
+        assertThat(eddy).as("Eddy output of " + job + " (left) vs Flink's (right)").containsExactlyElementsOf(flink);
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyJobSourceIsListed() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("difftest.jobs")))) {
+            List<String> classes = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith("Job.java"))
+                    .map(n -> n.substring(0, n.length() - ".java".length()))
+                    .sorted().toList();
+            assertThat(JOBS).containsExactlyInAnyOrderElementsOf(classes);
+        }
+    }
+}
