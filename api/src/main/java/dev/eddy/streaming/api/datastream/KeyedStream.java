@@ -118,6 +118,8 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
         private final long upperBound;
         private boolean lowerBoundInclusive = true;
         private boolean upperBoundInclusive = true;
+        private dev.eddy.util.OutputTag<IN1> leftLateDataOutputTag;
+        private dev.eddy.util.OutputTag<IN2> rightLateDataOutputTag;
 
         IntervalJoined(KeyedStream<IN1, KEY> left, KeyedStream<IN2, KEY> right, long lowerBound, long upperBound) {
             this.left = left;
@@ -133,6 +135,18 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
 
         public IntervalJoined<IN1, IN2, KEY> upperBoundExclusive() {
             this.upperBoundInclusive = false;
+            return this;
+        }
+
+        /** Left records behind the watermark go to this side output instead of being dropped. */
+        public IntervalJoined<IN1, IN2, KEY> sideOutputLeftLateData(dev.eddy.util.OutputTag<IN1> outputTag) {
+            this.leftLateDataOutputTag = java.util.Objects.requireNonNull(outputTag, "output tag");
+            return this;
+        }
+
+        /** Right records behind the watermark go to this side output instead of being dropped. */
+        public IntervalJoined<IN1, IN2, KEY> sideOutputRightLateData(dev.eddy.util.OutputTag<IN2> outputTag) {
+            this.rightLateDataOutputTag = java.util.Objects.requireNonNull(outputTag, "output tag");
             return this;
         }
 
@@ -157,6 +171,7 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
             long upper = upperBoundInclusive ? upperBound : upperBound - 1;
             var operator = new dev.eddy.streaming.api.operators.co.IntervalJoinOperator<KEY, IN1, IN2, OUT>(
                     lower, upper, left.getType(), right.getType(), processJoinFunction);
+            operator.setLateDataOutputTags(leftLateDataOutputTag, rightLateDataOutputTag);
             return new ConnectedStreams<>(left.getExecutionEnvironment(), left, right).transform("Interval Join", outputType, operator);
         }
     }

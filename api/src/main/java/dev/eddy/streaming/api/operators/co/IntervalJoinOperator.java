@@ -25,7 +25,8 @@ import java.util.Map;
  * (bounds already made inclusive by the API). Each record is buffered per key in keyed map state
  * (timestamp → records) and joined with the other side's buffered records on arrival; the output
  * timestamp is the larger of both. An event-time cleanup timer drops a buffered record once no
- * future record of the other side can join it. Records behind the watermark are late and dropped.
+ * future record of the other side can join it. Records behind the watermark are late: dropped, or
+ * sent to the late-data side output of their input when one is set.
  * Timers live in the timer service "interval-join" with the namespaces {@code "LEFT"}/{@code "RIGHT"}.
  * Task thread only.
  */
@@ -40,6 +41,8 @@ public class IntervalJoinOperator<K, T1, T2, OUT>
     private final long upperBound;
     private final TypeInformation<T1> leftType;
     private final TypeInformation<T2> rightType;
+    private OutputTag<T1> leftLateDataOutputTag;
+    private OutputTag<T2> rightLateDataOutputTag;
     private transient MapState<Long, List<T1>> leftBuffer;
     private transient MapState<Long, List<T2>> rightBuffer;
     private transient InternalTimerService<String> cleanupTimers;
@@ -60,6 +63,15 @@ public class IntervalJoinOperator<K, T1, T2, OUT>
         this.rightType = rightType;
     }
 
+    /**
+     * Late records (behind the watermark) of the left and right input go to these side outputs
+     * instead of being dropped; null: drop. Call before the job is built.
+     */
+    public void setLateDataOutputTags(OutputTag<T1> leftLateDataOutputTag, OutputTag<T2> rightLateDataOutputTag) {
+        this.leftLateDataOutputTag = leftLateDataOutputTag;
+        this.rightLateDataOutputTag = rightLateDataOutputTag;
+    }
+
     @Override
     public void open() throws Exception {
         super.open();
@@ -77,6 +89,9 @@ public class IntervalJoinOperator<K, T1, T2, OUT>
     public void processElement1(StreamRecord<T1> element) throws Exception {
         long ts = timestampOf(element, "left");
         if (isLate(ts)) {
+            if (leftLateDataOutputTag != null) {
+                output.collect(leftLateDataOutputTag, element);
+            }
             return;
         }
         add(leftBuffer, ts, element.getValue());
@@ -96,6 +111,9 @@ public class IntervalJoinOperator<K, T1, T2, OUT>
     public void processElement2(StreamRecord<T2> element) throws Exception {
         long ts = timestampOf(element, "right");
         if (isLate(ts)) {
+            if (rightLateDataOutputTag != null) {
+                output.collect(rightLateDataOutputTag, element);
+            }
             return;
         }
         add(rightBuffer, ts, element.getValue());

@@ -38,6 +38,7 @@ public final class TwoInputAdapter<IN1, IN2, OUT> implements OneInputStreamOpera
     private final TwoInputStreamOperator<IN1, IN2, OUT> operator;
     private final KeySelector<IN1, ?> keySelector1;
     private final KeySelector<IN2, ?> keySelector2;
+    private transient java.util.Map<String, java.util.List<StreamRecord<?>>> sideOutputs;
 
     /** @param keySelector2 null when input 2 is not keyed (broadcast side) */
     public TwoInputAdapter(TwoInputStreamOperator<IN1, IN2, OUT> operator, KeySelector<IN1, ?> keySelector1,
@@ -58,10 +59,33 @@ public final class TwoInputAdapter<IN1, IN2, OUT> implements OneInputStreamOpera
 
     @Override
     public void setup(StreamOperatorParameters<OUT> parameters) {
+        sideOutputs = new java.util.HashMap<>();
+        Output<StreamRecord<OUT>> main = parameters.getOutput();
+        Output<StreamRecord<OUT>> capturing = new Output<>() {
+            @Override
+            public void collect(StreamRecord<OUT> record) {
+                main.collect(record);
+            }
+
+            @Override
+            public <X> void collect(dev.eddy.util.OutputTag<X> outputTag, StreamRecord<X> record) {
+                sideOutputs.computeIfAbsent(outputTag.getId(), k -> new java.util.ArrayList<>()).add(with(record, record.getValue()));
+            }
+
+            @Override
+            public void emitWatermark(Watermark mark) {
+                main.emitWatermark(mark);
+            }
+
+            @Override
+            public void close() {
+                main.close();
+            }
+        };
         operator.setup(new StreamOperatorParameters<>() {
             @Override
             public Output<StreamRecord<OUT>> getOutput() {
-                return parameters.getOutput();
+                return capturing;
             }
 
             @Override
@@ -158,6 +182,11 @@ public final class TwoInputAdapter<IN1, IN2, OUT> implements OneInputStreamOpera
     /** A new record (the harness's record is not changed) with {@code value} and the same timestamp. */
     private static <X> StreamRecord<X> with(StreamRecord<?> record, X value) {
         return record.hasTimestamp() ? new StreamRecord<>(value, record.getTimestamp()) : new StreamRecord<>(value);
+    }
+
+    /** The records the operator emitted to side output {@code tagId}, in order (harness outputs ignore side outputs). */
+    public java.util.List<StreamRecord<?>> getSideOutput(String tagId) {
+        return sideOutputs.getOrDefault(tagId, java.util.List.of());
     }
 
     public void processWatermark1(long timestamp) throws Exception {

@@ -144,6 +144,26 @@ class TwoInputOperatorSnapshotTest {
         }
     }
 
+    @Test
+    void lateIntervalJoinRecordsGoToTheirSideOutputs() throws Exception {
+        IntervalJoinOperator<Long, Long, Long, String> op = new IntervalJoinOperator<>(0, 5, Types.LONG, Types.LONG, new Pair());
+        op.setLateDataOutputTags(new dev.eddy.util.OutputTag<>("late-left", Types.LONG),
+                new dev.eddy.util.OutputTag<>("late-right", Types.LONG));
+        var spec = keyedSpec(op, true, "late");
+        try (var h = spec.subtask(1, 0).open()) {
+            h.processWatermark(10);
+            h.processElement(Either.left(1L), 9);
+            h.processElement(Either.right(2L), 3);
+            h.processElement(Either.left(3L), 10);
+            h.processElement(Either.right(4L), 12);
+            @SuppressWarnings("unchecked")
+            TwoInputAdapter<Long, Long, String> adapter = (TwoInputAdapter<Long, Long, String>) h.getOperator();
+            assertThat(adapter.getSideOutput("late-left")).containsExactly(new dev.eddy.streaming.runtime.streamrecord.StreamRecord<>(1L, 9));
+            assertThat(adapter.getSideOutput("late-right")).containsExactly(new dev.eddy.streaming.runtime.streamrecord.StreamRecord<>(2L, 3));
+            assertThat(h.getOutputValues()).isEmpty(); // 3 and 4 have different keys
+        }
+    }
+
     private static long firstOwnedValue(OperatorSnapshotHarness<Either<Long, Long>, String> h) {
         for (long v = 0; ; v++) {
             if (h.owns(v % 7)) {
