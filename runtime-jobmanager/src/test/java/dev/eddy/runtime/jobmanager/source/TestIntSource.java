@@ -36,9 +36,9 @@ final class TestIntSource implements Source<Integer, TestIntSource.IntSplit, Lis
 
     record Echo(String text) implements SourceEvent {}
 
-    final transient List<String> log = new CopyOnWriteArrayList<>();
+    final CopyOnWriteArrayList<String> log = new CopyOnWriteArrayList<>(); // the JobManager works on a deserialized copy
     private final List<Integer> splits;
-    volatile boolean failOnRequest;
+    transient volatile boolean failOnRequest;
 
     TestIntSource(List<Integer> splits) {
         this.splits = splits;
