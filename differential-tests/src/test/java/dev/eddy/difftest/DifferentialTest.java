@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DifferentialTest {
     /** The jobs compared; each must also appear as a source file in the jobs directory. */
-    static final List<String> JOBS = List.of("RollingReduceJob");
+    static final List<String> JOBS = List.of("RollingReduceJob", "AsyncIoJob");
 
     @BeforeAll
     static void compileFlinkTwins(@TempDir Path work) throws Exception {
