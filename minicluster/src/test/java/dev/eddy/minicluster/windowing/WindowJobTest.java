@@ -75,15 +75,19 @@ class WindowJobTest {
         }
     }
 
-    @Test
-    void keyedTumblingEventTimeWindowsAggregateOutOfOrderInputExactly() throws Exception {
+    private static StreamExecutionEnvironment env() {
         Configuration conf = new Configuration();
         conf.set(DeploymentOptions.TARGET, "local");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
+        return env;
+    }
 
-        DataStream<Long> numbers = env.fromSource(new NumberSequenceSource(0, N - 1),
-                WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(500)).withTimestampAssigner(new Timestamps()), "numbers");
+    @Test
+    void keyedTumblingEventTimeWindowsAggregateOutOfOrderInputExactly() throws Exception {
+        StreamExecutionEnvironment env = env();
+        DataStream<Long> numbers = env.fromSequence(0, N - 1).assignTimestampsAndWatermarks(
+                WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(500)).withTimestampAssigner(new Timestamps()));
         DataStream<String> windows = numbers
                 .keyBy(v -> v % 3)
                 .window(TumblingEventTimeWindows.of(Duration.ofMillis(WINDOW)))
@@ -102,5 +106,20 @@ class WindowJobTest {
         model.forEach((k, cs) -> expected.add(k + " " + cs[0] + " " + cs[1]));
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(expected).hasSizeGreaterThan(80);
+    }
+
+    @Test
+    void allWindowsOverASourceWithWatermarksSumEveryWindowOnce() throws Exception {
+        StreamExecutionEnvironment env = env();
+        DataStream<Long> numbers = env.fromSource(new NumberSequenceSource(0, N - 1),
+                WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(500)).withTimestampAssigner(new Timestamps()), "numbers");
+        List<Long> sums = numbers.windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(WINDOW))).reduce(Long::sum)
+                .executeAndCollect("all windows", Integer.MAX_VALUE);
+
+        Map<Long, Long> model = new TreeMap<>();
+        for (long v = 0; v < N; v++) {
+            model.merge(Math.floorDiv(timestamp(v), WINDOW), v, Long::sum);
+        }
+        assertThat(sums).as("one operator fires the windows in event-time order").containsExactlyElementsOf(model.values());
     }
 }
