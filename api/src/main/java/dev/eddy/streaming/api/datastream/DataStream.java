@@ -120,6 +120,24 @@ public class DataStream<T> {
         return transform("Process", outputType, new ProcessOperator<>(processFunction));
     }
 
+    /**
+     * Assigns event timestamps to the records and generates watermarks with {@code watermarkStrategy}
+     * (periodic ones every {@code pipeline.auto-watermark-interval}). Runs with this stream's
+     * parallelism, chained to it where possible. Watermarks from upstream are replaced by the
+     * strategy's (only the end-of-input watermark passes through).
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+            dev.eddy.api.common.eventtime.WatermarkStrategy<T> watermarkStrategy) {
+        Objects.requireNonNull(watermarkStrategy, "watermark strategy");
+        dev.eddy.streaming.runtime.operators.TimestampsAndWatermarksOperator<T> operator =
+                new dev.eddy.streaming.runtime.operators.TimestampsAndWatermarksOperator<>(watermarkStrategy);
+        getType();
+        OneInputTransformation<T, T> t = new OneInputTransformation<>(transformation, "Timestamps/Watermarks", operator,
+                getType(), transformation.getParallelism());
+        environment.addOperator(t);
+        return new SingleOutputStreamOperator<>(environment, t);
+    }
+
     /** Adds a user operator with an explicit output type. */
     public <R> SingleOutputStreamOperator<R> transform(String operatorName, TypeInformation<R> outTypeInfo,
             OneInputStreamOperator<T, R> operator) {

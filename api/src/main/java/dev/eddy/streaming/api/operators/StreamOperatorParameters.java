@@ -23,4 +23,12 @@ public interface StreamOperatorParameters<OUT> {
 
     /** The state key selector of input 0 or 1, or null when that input is not keyed. */
     KeySelector<?, ?> getStateKeySelector(int input);
+
+    /**
+     * The job's configuration as submitted (Flink keys such as {@code pipeline.auto-watermark-interval}).
+     * Read-only by convention. The default (harnesses) is an empty configuration: option defaults apply.
+     */
+    default dev.eddy.configuration.Configuration getJobConfiguration() {
+        return new dev.eddy.configuration.Configuration();
+    }
 }

@@ -335,9 +335,10 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
         }
         requireKeySerializer("take a snapshot for checkpoint " + checkpointId);
         List<HeapSnapshotWriter.FrozenState<K>> frozen = new ArrayList<>();
+        long now = clock.getAsLong();
         for (String name : new TreeMap<>(states).keySet()) {
             StateEntry e = states.get(name);
-            frozen.add(new HeapSnapshotWriter.FrozenState<>(e.codec.duplicate(), e.table.pinForSnapshot()));
+            frozen.add(new HeapSnapshotWriter.FrozenState<>(e.codec.duplicate(), e.table.pinForSnapshot(), now));
         }
         List<RestoredStateBytes> undecoded = new ArrayList<>(new TreeMap<>(restoredStates).values());
         return new HeapSnapshotWriter<>(keyGroupRange, frozen, undecoded, streams,

@@ -135,7 +135,7 @@ public final class OperatorChain {
         StreamingRuntimeContext rc = new StreamingRuntimeContext(context.taskInfo(), context.jobInfo(), context.userClassLoader(), backend);
         StreamOperator op = operators.get(index);
         op.setup(new OperatorParametersImpl<>(output, rc, context.processingTimeService(), context.mailboxExecutor(),
-                backend, oc.getStateKeySelector1(), oc.getStateKeySelector2()));
+                backend, oc.getStateKeySelector1(), oc.getStateKeySelector2(), context.jobConfiguration()));
     }
 
     private static Output<StreamRecord<Object>> fanOut(List<Output<StreamRecord<Object>>> outs) {
@@ -359,5 +359,13 @@ public final class OperatorChain {
 
         @Override
         public void close() {}
+    }
+
+    /** The head operator's own watermark progress if it keeps one (sources: per split), else empty. Any thread. */
+    public java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> getHeadWatermarkProgress() {
+        if (operators.get(0) instanceof dev.eddy.streaming.runtime.watermarkstatus.WatermarkProgressProvider p) {
+            return p.getWatermarkProgress();
+        }
+        return java.util.List.of();
     }
 }

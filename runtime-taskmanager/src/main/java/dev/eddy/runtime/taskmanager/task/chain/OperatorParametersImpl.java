@@ -12,8 +12,14 @@ import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
 /** What the task hands one operator in setup. Immutable. */
 record OperatorParametersImpl<OUT>(Output<StreamRecord<OUT>> output, RuntimeContext runtimeContext,
         ProcessingTimeService processingTimeService, MailboxExecutor mailboxExecutor,
-        KeyedStateBackend<Object> keyedStateBackend, KeySelector<?, ?> keySelector1, KeySelector<?, ?> keySelector2)
+        KeyedStateBackend<Object> keyedStateBackend, KeySelector<?, ?> keySelector1, KeySelector<?, ?> keySelector2,
+        dev.eddy.configuration.Configuration jobConfiguration)
         implements StreamOperatorParameters<OUT> {
+
+    @Override
+    public dev.eddy.configuration.Configuration getJobConfiguration() {
+        return jobConfiguration;
+    }
 
     @Override
     public Output<StreamRecord<OUT>> getOutput() {
