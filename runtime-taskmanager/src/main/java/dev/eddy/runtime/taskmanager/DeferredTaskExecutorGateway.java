@@ -65,9 +65,28 @@ final class DeferredTaskExecutorGateway implements TaskExecutorGateway {
     }
 
     @Override
+    public CompletableFuture<dev.eddy.proto.TaskWatermarksResponse> requestTaskWatermarks(
+            dev.eddy.proto.TaskWatermarksRequest request) {
+        try {
+            return get().requestTaskWatermarks(request);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
     public CompletableFuture<Ack> freeSlot(String allocationId, String jobId) {
         try {
             return get().freeSlot(allocationId, jobId);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Ack> sendOperatorEventToTask(dev.eddy.proto.OperatorEventToTaskRequest request) {
+        try {
+            return get().sendOperatorEventToTask(request);
         } catch (IllegalStateException e) {
             return CompletableFuture.failedFuture(e);
         }

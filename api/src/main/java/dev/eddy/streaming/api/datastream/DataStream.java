@@ -120,6 +120,24 @@ public class DataStream<T> {
         return transform("Process", outputType, new ProcessOperator<>(processFunction));
     }
 
+    /**
+     * Assigns event timestamps to the records and generates watermarks with {@code watermarkStrategy}
+     * (periodic ones every {@code pipeline.auto-watermark-interval}). Runs with this stream's
+     * parallelism, chained to it where possible. Watermarks from upstream are replaced by the
+     * strategy's (only the end-of-input watermark passes through).
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+            dev.eddy.api.common.eventtime.WatermarkStrategy<T> watermarkStrategy) {
+        Objects.requireNonNull(watermarkStrategy, "watermark strategy");
+        dev.eddy.streaming.runtime.operators.TimestampsAndWatermarksOperator<T> operator =
+                new dev.eddy.streaming.runtime.operators.TimestampsAndWatermarksOperator<>(watermarkStrategy);
+        getType();
+        OneInputTransformation<T, T> t = new OneInputTransformation<>(transformation, "Timestamps/Watermarks", operator,
+                getType(), transformation.getParallelism());
+        environment.addOperator(t);
+        return new SingleOutputStreamOperator<>(environment, t);
+    }
+
     /** Adds a user operator with an explicit output type. */
     public <R> SingleOutputStreamOperator<R> transform(String operatorName, TypeInformation<R> outTypeInfo,
             OneInputStreamOperator<T, R> operator) {
@@ -225,6 +243,16 @@ public class DataStream<T> {
     public BroadcastStream<T> broadcast(dev.eddy.api.common.state.MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
         Objects.requireNonNull(broadcastStateDescriptors, "broadcast state descriptors");
         return new BroadcastStream<>(environment, broadcast(), List.of(broadcastStateDescriptors));
+    }
+
+    /** Starts a window join with {@code otherStream}: {@code join(b).where(k1).equalTo(k2).window(w).apply(f)}. */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> otherStream) {
+        return new JoinedStreams<>(this, Objects.requireNonNull(otherStream, "other stream"));
+    }
+
+    /** Starts a window coGroup with {@code otherStream}: {@code coGroup(b).where(k1).equalTo(k2).window(w).apply(f)}. */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> otherStream) {
+        return new CoGroupedStreams<>(this, Objects.requireNonNull(otherStream, "other stream"));
     }
 
     /** Connects this stream with another (of possibly another type) for one two-input operator. */

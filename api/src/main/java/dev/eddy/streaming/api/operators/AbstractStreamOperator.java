@@ -7,6 +7,7 @@ import dev.eddy.runtime.state.StateInitializationContext;
 import dev.eddy.runtime.state.StateSnapshotContext;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * Base class of operators: keeps the parameters from {@link #setup}, the output, the current
@@ -25,6 +26,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     protected transient long currentWatermark = Long.MIN_VALUE;
     private transient long input1Watermark = Long.MIN_VALUE;
     private transient long input2Watermark = Long.MIN_VALUE;
+    private transient boolean input1Idle;
+    private transient boolean input2Idle;
+    private transient boolean combinedIdle;
     private transient KeyedStateBackend<Object> keyedStateBackend;
     private transient KeySelector<Object, ?> stateKeySelector1;
     private transient KeySelector<Object, ?> stateKeySelector2;
@@ -38,6 +42,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.currentWatermark = Long.MIN_VALUE;
         this.input1Watermark = Long.MIN_VALUE;
         this.input2Watermark = Long.MIN_VALUE;
+        this.input1Idle = false;
+        this.input2Idle = false;
+        this.combinedIdle = false;
         this.keyedStateBackend = parameters.getKeyedStateBackend();
         this.stateKeySelector1 = (KeySelector<Object, ?>) parameters.getStateKeySelector(0);
         this.stateKeySelector2 = (KeySelector<Object, ?>) parameters.getStateKeySelector(1);
@@ -91,20 +98,62 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         }
     }
 
-    /** Two-input operators: event time advances to the minimum of both inputs' watermarks. */
+    /** The (only) input became idle or active again: forwarded downstream unchanged. */
+    public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+        output.emitWatermarkStatus(status);
+    }
+
+    /**
+     * Two-input operators: event time advances to the minimum over the inputs that are not idle
+     * (an idle input does not hold it back; when both are idle it stays where it is).
+     */
     public void processWatermark1(Watermark mark) throws Exception {
         input1Watermark = mark.getTimestamp();
         advanceCombinedWatermark();
     }
 
-    /** Two-input operators: event time advances to the minimum of both inputs' watermarks. */
+    /** Two-input operators: see {@link #processWatermark1}. */
     public void processWatermark2(Watermark mark) throws Exception {
         input2Watermark = mark.getTimestamp();
         advanceCombinedWatermark();
     }
 
+    /** Two-input operators: input 1's status; the output is idle only while both inputs are. */
+    public void processWatermarkStatus1(WatermarkStatus status) throws Exception {
+        input1Idle = status.isIdle();
+        combineInputStatus();
+    }
+
+    /** Two-input operators: input 2's status; see {@link #processWatermarkStatus1}. */
+    public void processWatermarkStatus2(WatermarkStatus status) throws Exception {
+        input2Idle = status.isIdle();
+        combineInputStatus();
+    }
+
+    private void combineInputStatus() throws Exception {
+        boolean idle = input1Idle && input2Idle;
+        if (!idle && combinedIdle) {
+            combinedIdle = false;
+            output.emitWatermarkStatus(WatermarkStatus.ACTIVE); // active before the watermark it may release
+        }
+        advanceCombinedWatermark();
+        if (idle && !combinedIdle) {
+            combinedIdle = true;
+            output.emitWatermarkStatus(WatermarkStatus.IDLE);
+        }
+    }
+
     private void advanceCombinedWatermark() throws Exception {
-        long combined = Math.min(input1Watermark, input2Watermark);
+        long combined;
+        if (input1Idle && input2Idle) {
+            return;
+        } else if (input1Idle) {
+            combined = input2Watermark;
+        } else if (input2Idle) {
+            combined = input1Watermark;
+        } else {
+            combined = Math.min(input1Watermark, input2Watermark);
+        }
         if (combined > currentWatermark) {
             processWatermark(new Watermark(combined));
         }

@@ -2,6 +2,7 @@ package dev.eddy.streaming.api.operators;
 
 import dev.eddy.api.common.functions.RuntimeContext;
 import dev.eddy.api.java.functions.KeySelector;
+import dev.eddy.runtime.operators.coordination.OperatorEventGateway;
 import dev.eddy.runtime.state.KeyedStateBackend;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
 
@@ -23,4 +24,21 @@ public interface StreamOperatorParameters<OUT> {
 
     /** The state key selector of input 0 or 1, or null when that input is not keyed. */
     KeySelector<?, ?> getStateKeySelector(int input);
+
+    /**
+     * The job's configuration as submitted (Flink keys such as {@code pipeline.auto-watermark-interval}).
+     * Read-only by convention. The default (harnesses) is an empty configuration: option defaults apply.
+     */
+    default dev.eddy.configuration.Configuration getJobConfiguration() {
+        return new dev.eddy.configuration.Configuration();
+    }
+
+    /**
+     * Where the operator sends events to its coordinator on the JobManager (operators with a
+     * coordinator: Source-API sources). Null when the runtime offers none (the default; e.g. a
+     * harness without coordinators).
+     */
+    default OperatorEventGateway getOperatorEventGateway() {
+        return null;
+    }
 }
