@@ -71,6 +71,42 @@ class WindowJoinJobTest {
                 "a [11] [200]", "c [12] []", "d [] [500]");
     }
 
+    @Test
+    void richCoGroupFunctionIsOpenedWithARuntimeContext() throws Exception {
+        StreamExecutionEnvironment env = JobTestSupport.localEnv(1);
+        List<String> out = source(env, LEFT, LEFT_TS).coGroup(source(env, RIGHT, RIGHT_TS))
+                .where(t -> t.f0).equalTo(t -> t.f0)
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                .apply(new CountWithContext())
+                .executeAndCollect("rich coGroup", Integer.MAX_VALUE);
+
+        assertThat(out).hasSize(6).allMatch(s -> s.startsWith("opened subtask 0 of 1: "));
+    }
+
+    static final class CountWithContext
+            extends dev.eddy.api.common.functions.RichCoGroupFunction<Tuple2<String, Integer>, Tuple2<String, Integer>, String> {
+        private static final long serialVersionUID = 1L;
+        private transient String prefix;
+
+        @Override
+        public void open(dev.eddy.api.common.functions.OpenContext ctx) {
+            var info = getRuntimeContext().getTaskInfo();
+            prefix = "opened subtask " + info.getIndexOfThisSubtask() + " of " + info.getNumberOfParallelSubtasks() + ": ";
+        }
+
+        @Override
+        public void coGroup(Iterable<Tuple2<String, Integer>> first, Iterable<Tuple2<String, Integer>> second, Collector<String> out) {
+            int n = 0;
+            for (Tuple2<String, Integer> ignored : first) {
+                n++;
+            }
+            for (Tuple2<String, Integer> ignored : second) {
+                n++;
+            }
+            out.collect(prefix + n);
+        }
+    }
+
     static final class Concat implements JoinFunction<Tuple2<String, Integer>, Tuple2<String, Integer>, String> {
         private static final long serialVersionUID = 1L;
 

@@ -291,7 +291,7 @@ public final class Task implements Runnable {
             return "Task " + taskNameWithSubtasks + " is not a source task; checkpoints are triggered at sources only";
         }
         CheckpointBarrier barrier = new CheckpointBarrier(checkpointId, timestamp, CheckpointOptions.fromProto(options));
-        boolean queued = mailbox.put(new Mail(() -> coordinator.checkpoint(barrier, 0), "checkpoint " + checkpointId));
+        boolean queued = mailbox.put(new Mail(() -> coordinator.checkpoint(barrier, 0), "checkpoint " + checkpointId, true));
         return queued ? null : "Task " + taskNameWithSubtasks + " is shutting down; checkpoint " + checkpointId + " cannot start there";
     }
 

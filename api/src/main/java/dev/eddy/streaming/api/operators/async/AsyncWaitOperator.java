@@ -46,14 +46,9 @@ import java.util.function.Predicate;
  * requests are made again (as in Flink: results are not stored, inputs are re-processed). On
  * rescaling the list is split among the new subtasks.
  *
- * <p>Known limit: {@code yield} runs any mail of the task. In a source task the checkpoint trigger
- * is mail too, so with a full queue a checkpoint can be taken while a source record is being
- * emitted through the chain. The record itself is then in neither the source's nor this
- * operator's state (it is emitted again after a restore: consistent), but records an upstream
- * chained operator (e.g. a flatMap) emitted for it before this one blocked, or state it updated,
- * would be replayed twice. Flink avoids this with mailbox priorities (a yielding operator does not
- * run checkpoint triggers); Eddy's mailbox has none yet. Separate the async operator from such a
- * chain (e.g. {@code startNewChain()}) if exactly-once matters there.
+ * <p>Yielding runs only operator mail (result completions, timers): the runtime keeps a source
+ * task's checkpoint trigger for its mailbox loop, between records, so a checkpoint never splits a
+ * record that is half way through the chain (what Flink gets from mailbox priorities).
  */
 public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, AsyncFunction<IN, OUT>>
         implements OneInputStreamOperator<IN, OUT>, AttemptResultFuture.Listener<IN, OUT> {
