@@ -16,5 +16,15 @@ public interface OperatorStateStore {
     /** A list state of which every subtask gets every element on restore. */
     <S> ListState<S> getUnionListState(ListStateDescriptor<S> stateDescriptor) throws Exception;
 
+    /**
+     * The broadcast state of {@code stateDescriptor}: a map every subtask holds in full. Each
+     * subtask snapshots its copy; on restore (at any parallelism) every subtask gets one copy.
+     * Calls with the same descriptor name see the same map. By default it is kept in a union list
+     * state named {@code _broadcast_state_<name>}.
+     */
+    default <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> stateDescriptor) throws Exception {
+        return UnionListBroadcastState.create(this, stateDescriptor);
+    }
+
     Set<String> getRegisteredStateNames();
 }

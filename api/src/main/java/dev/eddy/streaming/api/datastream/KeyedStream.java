@@ -16,6 +16,13 @@ import dev.eddy.streaming.api.functions.aggregation.SumAggregator;
 import dev.eddy.streaming.api.operators.KeyedProcessOperator;
 import dev.eddy.streaming.api.operators.StreamGroupedReduceOperator;
 import dev.eddy.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
+import dev.eddy.streaming.api.windowing.assigners.GlobalWindows;
+import dev.eddy.streaming.api.windowing.assigners.WindowAssigner;
+import dev.eddy.streaming.api.windowing.evictors.CountEvictor;
+import dev.eddy.streaming.api.windowing.triggers.CountTrigger;
+import dev.eddy.streaming.api.windowing.triggers.PurgingTrigger;
+import dev.eddy.streaming.api.windowing.windows.GlobalWindow;
+import dev.eddy.streaming.api.windowing.windows.Window;
 import dev.eddy.streaming.util.typeutils.FieldAccessor;
 import dev.eddy.streaming.util.typeutils.FieldAccessorFactory;
 
@@ -72,6 +79,23 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
     public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<KEY, T, R> keyedProcessFunction,
             TypeInformation<R> outputType) {
         return transform("KeyedProcess", outputType, new KeyedProcessOperator<>(keyedProcessFunction));
+    }
+
+    // ---------------------------------------------------------------- windows
+
+    /** Groups each key's elements into the windows {@code assigner} assigns. */
+    public <W extends Window> WindowedStream<T, KEY, W> window(WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
+    }
+
+    /** Tumbling count windows: fires and purges every {@code size} elements of a key. */
+    public WindowedStream<T, KEY, GlobalWindow> countWindow(long size) {
+        return window(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.<GlobalWindow>of(size)));
+    }
+
+    /** Sliding count windows: every {@code slide} elements of a key, fires over its last {@code size} elements. */
+    public WindowedStream<T, KEY, GlobalWindow> countWindow(long size, long slide) {
+        return window(GlobalWindows.create()).evictor(CountEvictor.<GlobalWindow>of(size)).trigger(CountTrigger.<GlobalWindow>of(slide));
     }
 
     // ---------------------------------------------------------------- rolling aggregations
@@ -154,7 +178,7 @@ public class KeyedStream<T, KEY> extends DataStream<T> {
         return FieldAccessorFactory.getAccessor(getType(), field, environment.getSerializerConfig());
     }
 
-    private TypeSerializer<T> serializer() {
+    TypeSerializer<T> serializer() {
         return getType().createSerializer(environment.getSerializerConfig());
     }
 }

@@ -3,6 +3,8 @@ package dev.eddy.streaming.api.operators;
 import dev.eddy.api.common.functions.RuntimeContext;
 import dev.eddy.api.java.functions.KeySelector;
 import dev.eddy.runtime.state.KeyedStateBackend;
+import dev.eddy.runtime.state.StateInitializationContext;
+import dev.eddy.runtime.state.StateSnapshotContext;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
 import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
@@ -30,6 +32,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     private transient KeyedStateBackend<Object> keyedStateBackend;
     private transient KeySelector<Object, ?> stateKeySelector1;
     private transient KeySelector<Object, ?> stateKeySelector2;
+    private transient InternalTimeServiceManager timeServiceManager;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -45,6 +48,23 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
         this.keyedStateBackend = parameters.getKeyedStateBackend();
         this.stateKeySelector1 = (KeySelector<Object, ?>) parameters.getStateKeySelector(0);
         this.stateKeySelector2 = (KeySelector<Object, ?>) parameters.getStateKeySelector(1);
+        this.timeServiceManager = null;
+    }
+
+    /** Restores the timers of this subtask's key groups (keyed operators). Subclasses call super first. */
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        if (keyedStateBackend != null) {
+            timeServiceManager().restore(context.getRawKeyedStateInputs());
+        }
+    }
+
+    /** Writes the timers of all timer services into raw keyed state. Subclasses call super. */
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        if (timeServiceManager != null && timeServiceManager.hasTimers()) {
+            timeServiceManager.snapshot(context.getRawKeyedOperatorStateOutput());
+        }
     }
 
     @Override
@@ -53,13 +73,29 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
     @Override
     public void finish() throws Exception {}
 
+    /** Cancels the pending processing-time callbacks of the timer services. */
     @Override
-    public void close() throws Exception {}
+    public void close() throws Exception {
+        if (timeServiceManager != null) {
+            timeServiceManager.close();
+        }
+    }
 
-    /** Records the watermark and forwards it. Operators with event-time timers fire them first. */
+    /**
+     * Records the watermark, fires the event-time timers it passes (all timer services, in order),
+     * then forwards it.
+     */
     public void processWatermark(Watermark mark) throws Exception {
         currentWatermark = mark.getTimestamp();
+        advanceTimerServices(mark.getTimestamp());
         output.emitWatermark(mark);
+    }
+
+    /** Fires the event-time timers of every timer service up to {@code time} (no-op without services). */
+    protected final void advanceTimerServices(long time) throws Exception {
+        if (timeServiceManager != null) {
+            timeServiceManager.advanceWatermark(time);
+        }
     }
 
     /** The (only) input became idle or active again: forwarded downstream unchanged. */
@@ -175,7 +211,15 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator<OUT>
      */
     public <K, N> InternalTimerService<N> getInternalTimerService(
             String name, dev.eddy.api.common.typeutils.TypeSerializer<N> namespaceSerializer, Triggerable<K, N> triggerable) {
-        throw new UnsupportedOperationException("STUB: internal timer services are not implemented yet");
+        requireKeyedBackend();
+        return timeServiceManager().getInternalTimerService(name, namespaceSerializer, triggerable);
+    }
+
+    private InternalTimeServiceManager timeServiceManager() {
+        if (timeServiceManager == null) {
+            timeServiceManager = new InternalTimeServiceManager(requireKeyedBackend(), getProcessingTimeService());
+        }
+        return timeServiceManager;
     }
 
     public long getCurrentWatermark() {

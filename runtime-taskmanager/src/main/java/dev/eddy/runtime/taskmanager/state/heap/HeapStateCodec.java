@@ -19,6 +19,7 @@ import java.util.Map;
  * Reads, writes and copies the stored values of one heap state in the canonical format's
  * entries layout ({@link KeyGroupStateFormat}). With TTL the timestamp precedes each value,
  * list element, and map value ({@code userKey, long timestamp, boolean valueIsNull, [userValue]}).
+ * A namespaced state's table keys are {@link NamespacedKey}s, written as key then namespace.
  *
  * <p>An instance uses its serializers from one thread: the task thread copies values with the
  * original, the async snapshot thread writes with a {@link #duplicate()}.
@@ -28,21 +29,25 @@ final class HeapStateCodec<K> {
     private final byte kind;
     private final boolean ttl;
     private final TypeSerializer<K> keySerializer;
+    private final TypeSerializer<Object> namespaceSerializer; // null without namespaces
     private final TypeSerializer<Object> valueSerializer; // VALUE/REDUCING/AGGREGATING value, LIST element, MAP user value
     private final TypeSerializer<Object> userKeySerializer; // MAP only
 
-    private HeapStateCodec(String name, byte kind, boolean ttl, TypeSerializer<K> keySerializer, TypeSerializer<Object> valueSerializer,
-            TypeSerializer<Object> userKeySerializer) {
+    private HeapStateCodec(String name, byte kind, boolean ttl, TypeSerializer<K> keySerializer, TypeSerializer<Object> namespaceSerializer,
+            TypeSerializer<Object> valueSerializer, TypeSerializer<Object> userKeySerializer) {
         this.name = name;
         this.kind = kind;
         this.ttl = ttl;
         this.keySerializer = keySerializer;
+        this.namespaceSerializer = namespaceSerializer;
         this.valueSerializer = valueSerializer;
         this.userKeySerializer = userKeySerializer;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static <K> HeapStateCodec<K> forDescriptor(StateDescriptor<?, ?> descriptor, TypeSerializer<K> keySerializer) {
+    /** @param namespaceSerializer null for state without namespaces ({@code VoidNamespace}) */
+    static <K> HeapStateCodec<K> forDescriptor(StateDescriptor<?, ?> descriptor, TypeSerializer<K> keySerializer,
+            TypeSerializer<?> namespaceSerializer) {
         byte kind = KeyGroupStateFormat.kindOf(descriptor.getType());
         boolean ttl = descriptor.getTtlConfig() != null && descriptor.getTtlConfig().isEnabled();
         TypeSerializer<?> s = descriptor.getSerializer();
@@ -56,12 +61,13 @@ final class HeapStateCodec<K> {
         } else {
             value = s;
         }
-        return new HeapStateCodec<>(descriptor.getName(), kind, ttl, keySerializer, value, userKey);
+        return new HeapStateCodec<>(descriptor.getName(), kind, ttl, keySerializer, (TypeSerializer) namespaceSerializer, value, userKey);
     }
 
     /** A codec with its own serializer instances, for another thread. */
     HeapStateCodec<K> duplicate() {
-        return new HeapStateCodec<>(name, kind, ttl, keySerializer == null ? null : keySerializer.duplicate(), valueSerializer.duplicate(),
+        return new HeapStateCodec<>(name, kind, ttl, keySerializer == null ? null : keySerializer.duplicate(),
+                namespaceSerializer == null ? null : namespaceSerializer.duplicate(), valueSerializer.duplicate(),
                 userKeySerializer == null ? null : userKeySerializer.duplicate());
     }
 
@@ -73,8 +79,9 @@ final class HeapStateCodec<K> {
         return kind;
     }
 
-    boolean ttl() {
-        return ttl;
+    /** The section's flags byte ({@link KeyGroupStateFormat#flags}). */
+    byte flags() {
+        return KeyGroupStateFormat.flags(ttl, namespaceSerializer != null);
     }
 
     // ------------------------------------------------------------------ copies (task thread)
@@ -123,11 +130,11 @@ final class HeapStateCodec<K> {
 
     /** The entries block of one key group: int numEntries, then each entry. */
     @SuppressWarnings("unchecked")
-    byte[] encode(Map<K, ?> entries) throws IOException {
+    byte[] encode(Map<Object, ?> entries) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(256);
         out.writeInt(entries.size());
-        for (Map.Entry<K, ?> e : entries.entrySet()) {
-            keySerializer.serialize(e.getKey(), out);
+        for (Map.Entry<Object, ?> e : entries.entrySet()) {
+            writeKey(e.getKey(), out);
             Object stored = e.getValue();
             if (kind == KeyGroupStateFormat.LIST) {
                 List<Object> list = (List<Object>) stored;
@@ -147,6 +154,17 @@ final class HeapStateCodec<K> {
             }
         }
         return out.getCopyOfBuffer();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeKey(Object tableKey, DataOutputView out) throws IOException {
+        if (namespaceSerializer == null) {
+            keySerializer.serialize((K) tableKey, out);
+        } else {
+            NamespacedKey nk = (NamespacedKey) tableKey;
+            keySerializer.serialize((K) nk.key(), out);
+            namespaceSerializer.serialize(nk.namespace(), out);
+        }
     }
 
     private void writeValue(Object stored, DataOutputView out) throws IOException {
@@ -180,11 +198,14 @@ final class HeapStateCodec<K> {
      * the values are stamped with {@code now}.
      */
     @SuppressWarnings("unchecked")
-    void decode(byte[] bytes, int keyGroup, StateTable<K, Object> table, boolean writtenWithTtl, long now) throws IOException {
+    void decode(byte[] bytes, int keyGroup, StateTable<Object, Object> table, boolean writtenWithTtl, long now) throws IOException {
         DataInputDeserializer in = new DataInputDeserializer(bytes);
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-            K key = keySerializer.deserialize(in);
+            Object key = keySerializer.deserialize(in);
+            if (namespaceSerializer != null) {
+                key = new NamespacedKey(key, namespaceSerializer.deserialize(in));
+            }
             Object stored;
             if (kind == KeyGroupStateFormat.LIST) {
                 int size = in.readInt();
@@ -205,6 +226,9 @@ final class HeapStateCodec<K> {
                 stored = readValue(in, writtenWithTtl, now);
             }
             table.put(keyGroup, key, stored);
+        }
+        if (in.available() != 0) {
+            throw new IOException(in.available() + " bytes left over after " + n + " entries of key group " + keyGroup);
         }
     }
 

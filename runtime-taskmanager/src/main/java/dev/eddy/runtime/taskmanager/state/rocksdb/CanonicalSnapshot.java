@@ -34,16 +34,21 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
     private final KeyGroupRange range;
     private final TypeSerializer<?> keySerializer;
     private final Map<String, PendingStates.PendingState> pending;
+    private final Map<String, TypeSerializer<?>> namespaceSerializers;
     private final String nameHint;
 
-    /** @param keySerializer a duplicate for this thread */
+    /**
+     * @param keySerializer a duplicate for this thread
+     * @param namespaceSerializers duplicates for this thread of the namespace serializers of the registered namespaced states
+     */
     CanonicalSnapshot(Path checkpointDirectory, CheckpointStreamFactory streams, KeyGroupRange range, TypeSerializer<?> keySerializer,
-            Map<String, PendingStates.PendingState> pending, String nameHint) {
+            Map<String, PendingStates.PendingState> pending, Map<String, TypeSerializer<?>> namespaceSerializers, String nameHint) {
         this.checkpointDirectory = checkpointDirectory;
         this.streams = streams;
         this.range = range;
         this.keySerializer = keySerializer;
         this.pending = pending;
+        this.namespaceSerializers = namespaceSerializers;
         this.nameHint = nameHint;
     }
 
@@ -82,17 +87,17 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
                 for (String name : names) {
                     RocksIterator it = iterators.get(name);
                     if (it != null) {
-                        byte kind = source.kinds.get(name);
+                        ColumnMeta meta = source.metas.get(name);
                         section.clear();
-                        if (writeEntries(it, kg, kind, section) > 0) {
-                            writeSection(group, name, kind, (byte) 0, section.getSharedBuffer(), section.length());
+                        if (writeEntries(it, kg, name, meta, section) > 0) {
+                            writeSection(group, name, meta.kind(), meta.flags(), section.getSharedBuffer(), section.length());
                             numStates++;
                         }
                     } else {
                         PendingStates.PendingState p = pending.get(name);
                         PendingStates.Section kept = p.sections().get(kg);
                         if (kept != null) {
-                            writeSection(group, name, p.kind(), kept.ttl(), kept.entries(), kept.entries().length);
+                            writeSection(group, name, p.kind(), kept.flags(), kept.entries(), kept.entries().length);
                             numStates++;
                         }
                     }
@@ -121,24 +126,29 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
         }
     }
 
-    private static void writeSection(DataOutputSerializer group, String name, byte kind, byte ttl, byte[] entries, int length) throws IOException {
+    private static void writeSection(DataOutputSerializer group, String name, byte kind, byte flags, byte[] entries, int length)
+            throws IOException {
         group.writeUTF(name);
         group.writeByte(kind);
-        group.writeByte(ttl);
+        group.writeByte(flags);
         group.writeInt(length);
         group.write(entries, 0, length);
     }
 
     /** Writes {@code int numEntries, entries} of one key group of one state; returns numEntries. */
-    private int writeEntries(RocksIterator it, int keyGroup, byte kind, DataOutputSerializer out) throws IOException {
+    private int writeEntries(RocksIterator it, int keyGroup, String name, ColumnMeta meta, DataOutputSerializer out) throws IOException {
         byte[] prefix = KeyGroupPrefixes.keyGroupPrefix(keyGroup);
         out.writeInt(0);
-        int numEntries = kind == KeyGroupStateFormat.MAP ? writeMapEntries(it, prefix, out) : writeSingleEntries(it, prefix, out);
+        int numEntries = meta.kind() == KeyGroupStateFormat.MAP ? writeMapEntries(it, prefix, name, meta, out)
+                : writeSingleEntries(it, prefix, out);
         patchInt(out, 0, numEntries);
         return numEntries;
     }
 
-    /** VALUE/REDUCING/AGGREGATING/LIST: the stored value bytes already are the canonical entry's value part. */
+    /**
+     * VALUE/REDUCING/AGGREGATING/LIST: the RocksDB key after the key group is the canonical key [+
+     * namespace], the stored value bytes already are the canonical entry's value part.
+     */
     private static int writeSingleEntries(RocksIterator it, byte[] prefix, DataOutputSerializer out) {
         int n = 0;
         for (it.seek(prefix); it.isValid(); it.next()) {
@@ -154,8 +164,8 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
         return n;
     }
 
-    /** MAP: consecutive RocksDB entries of one key form one canonical entry. */
-    private int writeMapEntries(RocksIterator it, byte[] prefix, DataOutputSerializer out) throws IOException {
+    /** MAP: consecutive RocksDB entries of one key (and namespace) form one canonical entry. */
+    private int writeMapEntries(RocksIterator it, byte[] prefix, String name, ColumnMeta meta, DataOutputSerializer out) throws IOException {
         DataInputDeserializer in = new DataInputDeserializer();
         byte[] currentKey = null;
         int currentKeyEnd = 0;
@@ -173,6 +183,9 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
                 }
                 in.setBuffer(key, 2, key.length - 2);
                 keySerializer.deserialize(in);
+                if (meta.namespaced()) {
+                    skipNamespace(in, name, meta);
+                }
                 currentKey = key;
                 currentKeyEnd = in.getPosition();
                 out.write(key, 2, currentKeyEnd - 2);
@@ -190,6 +203,20 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
             patchInt(out, countPosition, mappings);
         }
         return n;
+    }
+
+    /** Moves past the namespace after a map state's key, with its serializer or its fixed length. */
+    private void skipNamespace(DataInputDeserializer in, String name, ColumnMeta meta) throws IOException {
+        TypeSerializer<?> serializer = namespaceSerializers.get(name);
+        if (serializer != null) {
+            serializer.deserialize(in);
+        } else if (meta.namespaceLength() >= 0) {
+            in.skipBytesToRead(meta.namespaceLength());
+        } else {
+            throw new IllegalStateException("Map state '" + name + "' has namespaces of variable length and was restored from an incremental"
+                    + " checkpoint but not registered since, so its entries cannot be written in the canonical format; access the state"
+                    + " (register its descriptor) before taking a savepoint, or take an incremental checkpoint instead");
+        }
     }
 
     private static void patchInt(DataOutputSerializer out, int position, int value) {
