@@ -40,7 +40,7 @@ class WatermarkViewTest {
         JobWatermarksProto w = job();
         assertThat(WatermarkView.describe(w.getVertices(1).getSubtasks(0).getInputs(0))).isEqualTo(
                 "input 0 at 1000, held back by Source: events (2/3) at 1000 (others up to 5000); 1 channel idle");
-        assertThat(WatermarkView.describe(w.getVertices(1).getSubtasks(1).getInputs(0))).contains("idle (all its channels are idle");
+        assertThat(WatermarkView.describe(w.getVertices(1).getSubtasks(1).getInputs(0))).contains(", idle (it does not hold back event time downstream)");
         assertThat(WatermarkView.describe(w.getVertices(0).getSubtasks(0).getInputs(0)))
                 .isEqualTo("source at no watermark yet, held back by split 7 at no watermark yet");
         assertThat(WatermarkView.formatWatermark(1_764_000_000_000L)).isEqualTo("1764000000000 (2025-11-24T16:00:00Z)");
