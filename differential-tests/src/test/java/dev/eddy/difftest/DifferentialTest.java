@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DifferentialTest {
     /** The jobs compared; each must also appear as a source file in the jobs directory. */
-    static final List<String> JOBS = List.of("RollingReduceJob", "CountAndGlobalWindowJob", "SideOutputJob", "AsyncJob");
+    static final List<String> JOBS = List.of("RollingReduceJob", "TimersJob", "TumblingWindowJob", "SlidingWindowJob",
+            "SessionWindowJob", "CountAndGlobalWindowJob", "WindowAllJob", "JoinJob", "ConnectJob", "BroadcastJob",
+            "SideOutputJob", "AsyncJob", "AsyncIoJob");
 
     @BeforeAll
     static void compileFlinkTwins(@TempDir Path work) throws Exception {

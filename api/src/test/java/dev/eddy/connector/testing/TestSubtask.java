@@ -36,6 +36,7 @@ public final class TestSubtask<OUT> {
     private int maxYields = 5_000_000;
     private volatile boolean cancelled;
     private Runnable onYield = () -> {};
+    private dev.eddy.runtime.operators.coordination.OperatorEventGateway operatorEventGateway;
 
     public TestSubtask(int index, int parallelism) {
         this.index = index;
@@ -107,6 +108,21 @@ public final class TestSubtask<OUT> {
             n += t.cancelled ? 0 : 1;
         }
         return n;
+    }
+
+    /** Queues mail as another thread (or a test coordinator) would. */
+    public void addMail(MailboxExecutor.ThrowingRunnable m) {
+        mail.add(m);
+    }
+
+    /** The gateway the operator gets from {@code getOperatorEventGateway()}. */
+    public TestSubtask<OUT> withOperatorEventGateway(dev.eddy.runtime.operators.coordination.OperatorEventGateway gateway) {
+        this.operatorEventGateway = gateway;
+        return this;
+    }
+
+    public boolean hasOperatorEventGateway() {
+        return operatorEventGateway != null;
     }
 
     public void runMail() throws Exception {
@@ -183,6 +199,10 @@ public final class TestSubtask<OUT> {
 
         public dev.eddy.api.java.functions.KeySelector<?, ?> getStateKeySelector(int input) {
             return null;
+        }
+
+        public dev.eddy.runtime.operators.coordination.OperatorEventGateway getOperatorEventGateway() {
+            return operatorEventGateway;
         }
     }
 

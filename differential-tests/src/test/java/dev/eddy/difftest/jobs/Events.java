@@ -5,6 +5,8 @@ import dev.eddy.api.common.eventtime.WatermarkGenerator;
 import dev.eddy.api.common.eventtime.WatermarkOutput;
 import dev.eddy.api.common.eventtime.WatermarkStrategy;
 import dev.eddy.api.java.tuple.Tuple3;
+import dev.eddy.streaming.api.datastream.DataStream;
+import dev.eddy.streaming.api.datastream.SingleOutputStreamOperator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -38,6 +40,28 @@ public final class Events {
             events.add(Tuple3.of("k" + random.nextInt(keys), Math.max(0, ts), random.nextInt(100)));
         }
         return events;
+    }
+
+    /** Like {@link #generate} but without late events: out of order only within {@link #BOUND}. */
+    public static List<Tuple3<String, Long, Integer>> generateInOrder(long seed, int n, int keys) {
+        Random random = new Random(seed);
+        List<Tuple3<String, Long, Integer>> events = new ArrayList<>(n);
+        long time = 2_000;
+        for (int i = 0; i < n; i++) {
+            time += random.nextInt(300);
+            events.add(Tuple3.of("k" + random.nextInt(keys), time - random.nextInt(1_500), random.nextInt(100)));
+        }
+        return events;
+    }
+
+    /**
+     * Timestamps and punctuated watermarks assigned at parallelism 1, chained to the (parallelism 1)
+     * source: a parallel assigner behind a rebalance would see a random half of the events each,
+     * and the watermarks downstream would depend on that split.
+     */
+    public static SingleOutputStreamOperator<Tuple3<String, Long, Integer>> timestamped(
+            DataStream<Tuple3<String, Long, Integer>> source) {
+        return source.assignTimestampsAndWatermarks(punctuated()).setParallelism(1);
     }
 
     /** Timestamps from field 1; a watermark after every event. */

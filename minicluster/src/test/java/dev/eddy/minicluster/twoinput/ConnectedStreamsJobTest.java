@@ -83,6 +83,53 @@ class ConnectedStreamsJobTest {
         assertThat(out).containsExactlyInAnyOrder("paid b", "timeout a@11", "timeout c@13");
     }
 
+    @Test
+    void coProcessOnKeyedConnectedStreamsHasKeyedStateAndTimers() throws Exception {
+        StreamExecutionEnvironment env = JobTestSupport.localEnv(2);
+        DataStream<String> left = env.addSource(new JobTestSupport.TimedSource<>(List.of("a", "b", "a"),
+                List.of(1L, 2L, 3L), Arrays.asList(null, null, null)), Types.STRING);
+        DataStream<String> right = env.addSource(new JobTestSupport.TimedSource<>(List.of("b", "c"),
+                List.of(4L, 5L), Arrays.asList(null, null)), Types.STRING);
+        List<String> out = left.connect(right).keyBy(s -> s, s -> s).process(new CountThenReport())
+                .executeAndCollect("keyed co-process function", Integer.MAX_VALUE);
+
+        assertThat(out).containsExactlyInAnyOrder("a: 2 left, 0 right", "b: 1 left, 1 right", "c: 0 left, 1 right");
+    }
+
+    /** Counts each key's records per input and reports them at event time 100 (after both inputs ended). */
+    static final class CountThenReport extends CoProcessFunction<String, String, String> {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<Tuple2<String, Integer>> left;
+        private transient ValueState<Integer> right;
+
+        @Override
+        public void open(OpenContext ctx) {
+            left = getRuntimeContext().getState(new ValueStateDescriptor<>("left", Types.TUPLE(Types.STRING, Types.INT)));
+            right = getRuntimeContext().getState(new ValueStateDescriptor<>("right", Types.INT));
+        }
+
+        @Override
+        public void processElement1(String value, Context ctx, Collector<String> out) throws Exception {
+            Tuple2<String, Integer> l = left.value();
+            left.update(Tuple2.of(value, l == null ? 1 : l.f1 + 1));
+            ctx.timerService().registerEventTimeTimer(100);
+        }
+
+        @Override
+        public void processElement2(String value, Context ctx, Collector<String> out) throws Exception {
+            right.update(right.value() == null ? 1 : right.value() + 1);
+            if (left.value() == null) {
+                left.update(Tuple2.of(value, 0));
+            }
+            ctx.timerService().registerEventTimeTimer(100);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+            out.collect(left.value().f0 + ": " + left.value().f1 + " left, " + (right.value() == null ? 0 : right.value()) + " right");
+        }
+    }
+
     static final class Timeouts extends KeyedCoProcessFunction<String, String, String, String> {
         private static final long serialVersionUID = 1L;
         private transient ValueState<Long> deadline;

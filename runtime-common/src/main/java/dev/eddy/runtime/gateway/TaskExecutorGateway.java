@@ -3,6 +3,7 @@ package dev.eddy.runtime.gateway;
 import dev.eddy.proto.CheckpointNotificationRequest;
 import dev.eddy.proto.TriggerCheckpointRequest;
 import dev.eddy.proto.Ack;
+import dev.eddy.proto.OperatorEventToTaskRequest;
 import dev.eddy.proto.SubmitTaskResponse;
 import dev.eddy.proto.TaskDeploymentDescriptor;
 import java.util.concurrent.CompletableFuture;
@@ -33,4 +34,14 @@ public interface TaskExecutorGateway {
 
     /** The job no longer uses this slot; the TM cancels anything still running in it and frees it. */
     CompletableFuture<Ack> freeSlot(String allocationId, String jobId);
+
+    /**
+     * A coordinator's event for one operator of a running task; ok once it is queued as mail of
+     * the task (so it is handled before anything queued later, e.g. a checkpoint trigger). Not ok
+     * if the attempt does not run here.
+     */
+    default CompletableFuture<Ack> sendOperatorEventToTask(OperatorEventToTaskRequest request) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                getClass().getName() + " does not deliver operator events to tasks"));
+    }
 }

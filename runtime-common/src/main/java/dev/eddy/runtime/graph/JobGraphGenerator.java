@@ -9,6 +9,10 @@ import dev.eddy.configuration.PipelineOptions;
 import dev.eddy.proto.JobEdgeProto;
 import dev.eddy.proto.JobGraphProto;
 import dev.eddy.proto.JobVertexProto;
+import dev.eddy.proto.OperatorCoordinatorProto;
+import dev.eddy.api.dag.SourceTransformation;
+import dev.eddy.runtime.util.InstantiationUtil;
+import dev.eddy.streaming.api.operators.source.SourceReaderOperator;
 import dev.eddy.proto.PartitionType;
 import dev.eddy.streaming.runtime.partitioner.PartitionKind;
 import java.util.ArrayList;
@@ -85,7 +89,14 @@ public final class JobGraphGenerator {
             names.add(n.getName());
             uids.add(n.getUid());
         }
-        return JobVertexProto.newBuilder()
+        JobVertexProto.Builder vertex = JobVertexProto.newBuilder();
+        for (StreamNode n : chain.nodes()) {
+            if (n.getTransformation() instanceof SourceTransformation<?> s && s.getOperator() instanceof SourceReaderOperator<?> op) {
+                vertex.addOperatorCoordinators(OperatorCoordinatorProto.newBuilder().setOperatorUid(n.getUid())
+                        .setSource(com.google.protobuf.ByteString.copyFrom(serializeSource(n, op))));
+            }
+        }
+        return vertex
                 .setId(head.getHashHex())
                 .setName(String.join(" -> ", names))
                 .setParallelism(head.getParallelism())
@@ -94,6 +105,16 @@ public final class JobGraphGenerator {
                 .setOperatorConfig(com.google.protobuf.ByteString.copyFrom(operatorConfig))
                 .addAllOperatorUids(uids)
                 .build();
+    }
+
+    /** The source of a Source-API operator, Java-serialized for its coordinator on the JobManager. */
+    private static byte[] serializeSource(StreamNode node, SourceReaderOperator<?> operator) {
+        try {
+            return InstantiationUtil.serializeObject(operator.getSource());
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException(node.describe() + ": its source " + operator.getSource()
+                    + " cannot be serialized into the job graph (" + e + "); make it Serializable", e);
+        }
     }
 
     /**

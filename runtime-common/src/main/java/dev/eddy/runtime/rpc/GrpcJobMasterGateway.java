@@ -3,6 +3,7 @@ package dev.eddy.runtime.rpc;
 import dev.eddy.proto.AcknowledgeCheckpointRequest;
 import dev.eddy.proto.DeclineCheckpointRequest;
 import dev.eddy.proto.Ack;
+import dev.eddy.proto.OperatorEventToCoordinatorRequest;
 import dev.eddy.proto.JobMasterServiceGrpc;
 import dev.eddy.proto.TaskExecutionStateProto;
 import dev.eddy.runtime.gateway.JobMasterGateway;
@@ -43,5 +44,11 @@ public final class GrpcJobMasterGateway implements JobMasterGateway {
     public CompletableFuture<Ack> declineCheckpoint(DeclineCheckpointRequest request) {
         return ClientCalls.unary(address,
                 o -> stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).declineCheckpoint(request, o));
+    }
+
+    @Override
+    public CompletableFuture<Ack> sendOperatorEventToCoordinator(OperatorEventToCoordinatorRequest request) {
+        return ClientCalls.unary(address,
+                o -> stub.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).sendOperatorEventToCoordinator(request, o));
     }
 }

@@ -3,6 +3,7 @@ package dev.eddy.runtime.rpc;
 import dev.eddy.proto.CheckpointNotificationRequest;
 import dev.eddy.proto.TriggerCheckpointRequest;
 import dev.eddy.proto.Ack;
+import dev.eddy.proto.OperatorEventToTaskRequest;
 import dev.eddy.proto.CancelTaskRequest;
 import dev.eddy.proto.FreeSlotRequest;
 import dev.eddy.proto.SubmitTaskResponse;
@@ -65,5 +66,10 @@ public final class GrpcTaskExecutorGateway implements TaskExecutorGateway {
     public CompletableFuture<Ack> freeSlot(String allocationId, String jobId) {
         FreeSlotRequest request = FreeSlotRequest.newBuilder().setAllocationId(allocationId).setJobId(jobId).build();
         return ClientCalls.unary(address, o -> deadline().freeSlot(request, o));
+    }
+
+    @Override
+    public CompletableFuture<Ack> sendOperatorEventToTask(OperatorEventToTaskRequest request) {
+        return ClientCalls.unary(address, o -> deadline().sendOperatorEventToTask(request, o));
     }
 }

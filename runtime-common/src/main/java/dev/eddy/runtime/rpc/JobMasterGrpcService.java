@@ -3,6 +3,7 @@ package dev.eddy.runtime.rpc;
 import dev.eddy.proto.AcknowledgeCheckpointRequest;
 import dev.eddy.proto.DeclineCheckpointRequest;
 import dev.eddy.proto.Ack;
+import dev.eddy.proto.OperatorEventToCoordinatorRequest;
 import dev.eddy.proto.JobMasterServiceGrpc;
 import dev.eddy.proto.TaskExecutionStateProto;
 import dev.eddy.runtime.gateway.JobMasterGateway;
@@ -29,5 +30,10 @@ public final class JobMasterGrpcService extends JobMasterServiceGrpc.JobMasterSe
     @Override
     public void declineCheckpoint(DeclineCheckpointRequest request, StreamObserver<Ack> observer) {
         ServerCalls.reply(() -> gateway.declineCheckpoint(request), observer);
+    }
+
+    @Override
+    public void sendOperatorEventToCoordinator(OperatorEventToCoordinatorRequest request, StreamObserver<Ack> observer) {
+        ServerCalls.reply(() -> gateway.sendOperatorEventToCoordinator(request), observer);
     }
 }

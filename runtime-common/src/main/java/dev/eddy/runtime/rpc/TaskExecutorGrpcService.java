@@ -3,6 +3,7 @@ package dev.eddy.runtime.rpc;
 import dev.eddy.proto.CheckpointNotificationRequest;
 import dev.eddy.proto.TriggerCheckpointRequest;
 import dev.eddy.proto.Ack;
+import dev.eddy.proto.OperatorEventToTaskRequest;
 import dev.eddy.proto.CancelTaskRequest;
 import dev.eddy.proto.FreeSlotRequest;
 import dev.eddy.proto.SubmitTaskResponse;
@@ -48,5 +49,10 @@ public final class TaskExecutorGrpcService extends TaskExecutorServiceGrpc.TaskE
     @Override
     public void freeSlot(FreeSlotRequest request, StreamObserver<Ack> observer) {
         ServerCalls.reply(() -> gateway.freeSlot(request.getAllocationId(), request.getJobId()), observer);
+    }
+
+    @Override
+    public void sendOperatorEventToTask(OperatorEventToTaskRequest request, StreamObserver<Ack> observer) {
+        ServerCalls.reply(() -> gateway.sendOperatorEventToTask(request), observer);
     }
 }

@@ -82,4 +82,13 @@ final class DeferredTaskExecutorGateway implements TaskExecutorGateway {
             return CompletableFuture.failedFuture(e);
         }
     }
+
+    @Override
+    public CompletableFuture<Ack> sendOperatorEventToTask(dev.eddy.proto.OperatorEventToTaskRequest request) {
+        try {
+            return get().sendOperatorEventToTask(request);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 }

@@ -155,6 +155,18 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
         });
     }
 
+    /** Queues a coordinator's event as mail of the task; ok once queued (so it precedes later triggers). */
+    @Override
+    public CompletableFuture<Ack> sendOperatorEventToTask(dev.eddy.proto.OperatorEventToTaskRequest request) {
+        return call(() -> {
+            Task task = tasks.get(request.getExecutionAttemptId());
+            String refused = task == null ? "No task " + request.getExecutionAttemptId() + " on TaskManager "
+                    + settings.taskManagerId() + " (it may have ended); operator event dropped"
+                    : task.deliverOperatorEvent(request.getOperatorUid(), request.getEvent());
+            return Ack.newBuilder().setOk(refused == null).setMessage(refused == null ? "" : refused).build();
+        });
+    }
+
     @Override
     public CompletableFuture<Ack> freeSlot(String allocationId, String jobId) {
         return call(() -> {

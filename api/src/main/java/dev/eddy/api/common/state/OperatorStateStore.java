@@ -19,11 +19,12 @@ public interface OperatorStateStore {
     /**
      * The broadcast state of {@code stateDescriptor}: a map every subtask holds in full. Each
      * subtask snapshots its copy; on restore (at any parallelism) every subtask gets one copy.
-     * Calls with the same descriptor name see the same map. By default it is kept in a union list
-     * state named {@code _broadcast_state_<name>}.
+     * Calls with the same descriptor name return the same state. A name is either a list state
+     * or a broadcast state.
      */
     default <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> stateDescriptor) throws Exception {
-        return UnionListBroadcastState.create(this, stateDescriptor);
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support broadcast state ('"
+                + stateDescriptor.getName() + "')");
     }
 
     Set<String> getRegisteredStateNames();

@@ -9,8 +9,8 @@ import java.io.Serializable;
  * subtask, which read the assigned splits).
  *
  * <p>The source object travels inside the job graph (Java serialization), so it must be
- * serializable and hold only configuration. Its factory methods are called on the thread that runs
- * the enumerator or the reader (today: the source task thread, see
+ * serializable and hold only configuration. The enumerator factories are called on the JobManager,
+ * on the source's coordinator thread; {@link #createReader} on each source task thread (see
  * {@code dev.eddy.streaming.api.operators.source.SourceReaderOperator}).
  *
  * @param <T> records produced

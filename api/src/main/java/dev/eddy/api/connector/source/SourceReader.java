@@ -37,6 +37,9 @@ public interface SourceReader<T, SplitT extends SourceSplit> extends AutoCloseab
     /** The splits this reader still has to read, with their progress, for a checkpoint. */
     List<SplitT> snapshotState(long checkpointId);
 
+    /** A custom event from the enumerator ({@link SplitEnumeratorContext#sendEventToSourceReader}); the default ignores it. */
+    default void handleSourceEvents(SourceEvent sourceEvent) {}
+
     /** A checkpoint completed; the default does nothing. */
     default void notifyCheckpointComplete(long checkpointId) throws Exception {}
 

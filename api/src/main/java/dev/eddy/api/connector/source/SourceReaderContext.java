@@ -19,6 +19,11 @@ public interface SourceReaderContext {
     /** Asks the enumerator for a split; the answer arrives later through {@link SourceReader#addSplits}. */
     void sendSplitRequest();
 
+    /** Sends a custom event to the enumerator ({@link SplitEnumerator#handleSourceEvent}). */
+    default void sendSourceEventToCoordinator(SourceEvent sourceEvent) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot send source events to the enumerator");
+    }
+
     /** The job's user-code class loader. */
     ClassLoader getUserCodeClassLoader();
 }

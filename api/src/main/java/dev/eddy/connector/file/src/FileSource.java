@@ -29,11 +29,9 @@ import java.util.Arrays;
  *     .build();
  * }</pre>
  *
- * <p>A missing input path fails the source's subtasks when they open, naming the path.
- *
- * <p>Known limit until the enumerator moves to the JobManager (issue 3): every source subtask lists
- * the input paths itself and reads its share of the listing, so files added or removed while the
- * subtasks of a bounded source start may be seen by some subtasks and not others.
+ * <p>The enumerator runs on the JobManager: it lists the input paths (a missing one fails the job
+ * when the enumerator starts, naming the path) and hands out one file per split request of a
+ * reader.
  */
 public final class FileSource<T> implements Source<T, FileSourceSplit, PendingSplitsCheckpoint>, ResultTypeQueryable<T> {
     private static final long serialVersionUID = 1L;

@@ -90,7 +90,10 @@ public class ConnectedStreams<IN1, IN2> {
         return transform("Co-Flat Map", outputType, new CoStreamFlatMap<>(coFlatMapper));
     }
 
-    /** Timers are available only when both inputs are keyed; prefer a {@link KeyedCoProcessFunction} there. */
+    /**
+     * Timers and keyed state are available when both inputs are keyed; a {@link KeyedCoProcessFunction}
+     * additionally gives the current key.
+     */
     public <R> SingleOutputStreamOperator<R> process(CoProcessFunction<IN1, IN2, R> coProcessFunction) {
         return transform("Co-Process",
                 () -> TypeExtractor.getOutputType(coProcessFunction, CoProcessFunction.class, 2, getType1(), getType2()),

@@ -245,6 +245,16 @@ public class DataStream<T> {
         return new BroadcastStream<>(environment, broadcast(), List.of(broadcastStateDescriptors));
     }
 
+    /** Starts a window join with {@code otherStream}: {@code join(b).where(k1).equalTo(k2).window(w).apply(f)}. */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> otherStream) {
+        return new JoinedStreams<>(this, Objects.requireNonNull(otherStream, "other stream"));
+    }
+
+    /** Starts a window coGroup with {@code otherStream}: {@code coGroup(b).where(k1).equalTo(k2).window(w).apply(f)}. */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> otherStream) {
+        return new CoGroupedStreams<>(this, Objects.requireNonNull(otherStream, "other stream"));
+    }
+
     /** Connects this stream with another (of possibly another type) for one two-input operator. */
     public <R> ConnectedStreams<T, R> connect(DataStream<R> dataStream) {
         return new ConnectedStreams<>(environment, this, Objects.requireNonNull(dataStream, "stream to connect"));

@@ -2,6 +2,7 @@ package dev.eddy.streaming.api.operators;
 
 import dev.eddy.api.common.functions.RuntimeContext;
 import dev.eddy.api.java.functions.KeySelector;
+import dev.eddy.runtime.operators.coordination.OperatorEventGateway;
 import dev.eddy.runtime.state.KeyedStateBackend;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
 
@@ -30,5 +31,14 @@ public interface StreamOperatorParameters<OUT> {
      */
     default dev.eddy.configuration.Configuration getJobConfiguration() {
         return new dev.eddy.configuration.Configuration();
+    }
+
+    /**
+     * Where the operator sends events to its coordinator on the JobManager (operators with a
+     * coordinator: Source-API sources). Null when the runtime offers none (the default; e.g. a
+     * harness without coordinators).
+     */
+    default OperatorEventGateway getOperatorEventGateway() {
+        return null;
     }
 }

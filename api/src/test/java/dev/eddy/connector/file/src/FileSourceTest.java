@@ -7,6 +7,7 @@ import dev.eddy.api.common.eventtime.WatermarkStrategy;
 import dev.eddy.api.connector.source.Boundedness;
 import dev.eddy.connector.file.src.reader.TextLineInputFormat;
 import dev.eddy.connector.testing.SourceRuns;
+import dev.eddy.connector.testing.TestSourceCoordinator;
 import dev.eddy.connector.testing.TestSubtask;
 import dev.eddy.core.fs.Path;
 import dev.eddy.streaming.api.operators.source.SourceReaderOperator;
@@ -61,19 +62,17 @@ class FileSourceTest {
     }
 
     @Test
-    void filesAreSpreadOverSubtasksAndReadInOrderWithinAFile() throws Exception {
-        for (int i = 0; i < 6; i++) {
+    void filesAreHandedOutOnRequestInListingOrderAndReadInOrderWithinAFile() throws Exception {
+        for (int i = 0; i < 3; i++) {
             write("f" + i + ".txt", "f" + i + "-1\nf" + i + "-2\n");
         }
         FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), dir()).build();
 
-        List<TestSubtask<String>> subtasks = SourceRuns.runAll(source, 3);
+        // The subtasks run one after the other: the first asks for a split after each file and gets them all.
+        List<TestSubtask<String>> subtasks = SourceRuns.runAll(source, 2);
 
-        for (TestSubtask<String> subtask : subtasks) {
-            assertThat(subtask.values()).hasSize(4);
-        }
-        // Sorted listing, file i goes to subtask i % 3: subtask 0 reads f0 then f3.
-        assertThat(subtasks.get(0).values()).containsExactly("f0-1", "f0-2", "f3-1", "f3-2");
+        assertThat(subtasks.get(0).values()).containsExactly("f0-1", "f0-2", "f1-1", "f1-2", "f2-1", "f2-2");
+        assertThat(subtasks.get(1).values()).isEmpty();
     }
 
     @Test
@@ -123,9 +122,11 @@ class FileSourceTest {
         assertThat(source.getBoundedness()).isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
         SourceReaderOperator<String> operator = new SourceReaderOperator<>(source, WatermarkStrategy.noWatermarks());
         TestSubtask<String> subtask = new TestSubtask<>(0, 1);
+        var coordinator = new TestSourceCoordinator<>(source, 1);
+        coordinator.connect(subtask, operator);
         subtask.onYield(() -> {
             try {
-                subtask.advanceTime(subtask.now() + 30);
+                coordinator.runPeriodic();
                 if (subtask.values().size() == 2 && !Files.exists(tmp.resolve("second.txt"))) {
                     write("second.txt", "3\n");
                     write("first.txt", "1\n2\nchanged\n"); // already seen: not read again
@@ -144,18 +145,21 @@ class FileSourceTest {
     }
 
     @Test
-    void continuousFilesAreSplitDeterministicallyOverSubtasks() throws Exception {
+    void continuousFilesAreSharedOutOnceAcrossSubtasks() throws Exception {
         for (int i = 0; i < 9; i++) {
             write("g" + i + ".txt", "g" + i + "\n");
         }
         FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), dir())
                 .monitorContinuously(Duration.ofMillis(100)).build();
+        var coordinator = new TestSourceCoordinator<>(source, 3);
         List<String> all = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             SourceReaderOperator<String> operator = new SourceReaderOperator<>(source, WatermarkStrategy.noWatermarks());
             TestSubtask<String> subtask = new TestSubtask<>(i, 3);
+            coordinator.connect(subtask, operator);
             subtask.onYield(() -> {
-                if (subtask.yields() > 5) {
+                // stop a reader only once everything is read or after it waited long for new files (it never ends by itself)
+                if (all.size() + subtask.values().size() == 9 || subtask.yields() > 50) {
                     operator.cancel();
                 }
             });
@@ -163,6 +167,7 @@ class FileSourceTest {
             all.addAll(subtask.values());
         }
         assertThat(all).containsExactlyInAnyOrder("g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8");
+        assertThat(coordinator.snapshot(1).getSplits()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.eddy.proto.CheckpointNotificationRequest;
 import dev.eddy.proto.CheckpointOptionsProto;
 import dev.eddy.proto.DeclineCheckpointRequest;
 import dev.eddy.proto.JobVertexProto;
+import dev.eddy.proto.OperatorCoordinatorStateProto;
 import dev.eddy.proto.TaskRestoreProto;
 import dev.eddy.proto.TriggerCheckpointRequest;
 import dev.eddy.runtime.gateway.TaskExecutorGateway;
@@ -77,6 +78,10 @@ public final class CheckpointCoordinator {
     private long lastCompletionMillis = Long.MIN_VALUE;
     private ScheduledFuture<?> periodicTimer;
     private Map<String, List<TaskRestoreProto>> initialAssignment = Map.of();
+    private final OperatorCoordinatorCheckpoints coordinators;
+    private Map<String, OperatorCoordinatorStateProto> initialCoordinatorStates = Map.of();
+    private Map<String, OperatorCoordinatorStateProto> restoredCoordinatorStates = Map.of();
+    private long restoredCheckpointId = -1;
 
     /**
      * @param failJob called on the executor when the tolerable checkpoint failures are exceeded;
@@ -85,6 +90,17 @@ public final class CheckpointCoordinator {
     public CheckpointCoordinator(String jobId, CheckpointSettings settings, ExecutionGraph graph,
             Function<String, TaskExecutorGateway> taskExecutors, ScheduledExecutorService executor,
             Consumer<String> failJob, LongSupplier clock) {
+        this(jobId, settings, graph, taskExecutors, executor, failJob, clock, OperatorCoordinatorCheckpoints.NONE);
+    }
+
+    /**
+     * @param coordinators the job's operator coordinators (source split enumerators): each
+     *                     checkpoint snapshots them before it triggers the sources
+     */
+    public CheckpointCoordinator(String jobId, CheckpointSettings settings, ExecutionGraph graph,
+            Function<String, TaskExecutorGateway> taskExecutors, ScheduledExecutorService executor,
+            Consumer<String> failJob, LongSupplier clock, OperatorCoordinatorCheckpoints coordinators) {
+        this.coordinators = coordinators;
         this.jobId = jobId;
         this.settings = settings;
         this.graph = graph;
@@ -132,6 +148,8 @@ public final class CheckpointCoordinator {
         }
         MetadataIO.Loaded loaded = MetadataIO.read(settings.restorePath());
         initialAssignment = StateAssignment.assign(loaded.metadata(), loaded.baseDirectory(), targets(), settings.allowNonRestoredState());
+        initialCoordinatorStates = coordinatorStates(loaded.metadata());
+        restoredCoordinatorStates = initialCoordinatorStates;
         restoredFrom(loaded.metadata().getCheckpointId());
         LOG.info("Job {} restores from {} {} at {}", jobId, loaded.metadata().getSavepoint() ? "savepoint" : "checkpoint",
                 loaded.metadata().getCheckpointId(), loaded.baseDirectory());
@@ -142,10 +160,44 @@ public final class CheckpointCoordinator {
     public Map<String, List<TaskRestoreProto>> stateForRestart() {
         Optional<CompletedCheckpoint> latest = store.latest();
         if (latest.isEmpty()) {
+            restoredCheckpointId = -1;
+            restoredCoordinatorStates = initialCoordinatorStates;
             return initialAssignment;
         }
+        restoredCheckpointId = latest.get().checkpointId();
+        restoredCoordinatorStates = coordinatorStates(latest.get().metadata());
         LOG.info("Job {} restores from checkpoint {} at {}", jobId, latest.get().checkpointId(), latest.get().directory());
         return StateAssignment.assign(latest.get().metadata(), latest.get().directory(), targets(), true);
+    }
+
+    /**
+     * The operator coordinators' states of what the last {@link #loadInitialState()} or
+     * {@link #stateForRestart()} restored, by operator uid (empty: none).
+     */
+    public Map<String, OperatorCoordinatorStateProto> restoredCoordinatorStates() {
+        return restoredCoordinatorStates;
+    }
+
+    /**
+     * The id of the checkpoint of this run the last {@link #stateForRestart()} restored, or -1 when
+     * it restored the job's initial state (nothing, or the savepoint it started from).
+     */
+    public long restoredCheckpointId() {
+        return restoredCheckpointId;
+    }
+
+    private Map<String, OperatorCoordinatorStateProto> coordinatorStates(dev.eddy.proto.CheckpointMetadataProto metadata) {
+        Map<String, OperatorCoordinatorStateProto> states = new java.util.HashMap<>();
+        java.util.Set<String> uids = new java.util.HashSet<>();
+        graph.vertices().forEach(v -> uids.addAll(v.getOperatorUidsList()));
+        for (OperatorCoordinatorStateProto s : metadata.getCoordinatorStatesList()) {
+            if (!uids.contains(s.getOperatorUid()) && !settings.allowNonRestoredState()) {
+                throw new IllegalArgumentException("The checkpoint holds split enumerator state of operator uid '"
+                        + s.getOperatorUid() + "', which is not in this job; set allowNonRestoredState to skip it");
+            }
+            states.put(s.getOperatorUid(), s);
+        }
+        return states;
     }
 
     private List<StateAssignment.Target> targets() {
@@ -300,9 +352,37 @@ public final class CheckpointCoordinator {
         }
         p.setTimeout(executor.schedule(() -> onTimeout(id), settings.timeout().toMillis(), TimeUnit.MILLISECONDS));
         LOG.debug("Triggering {} {} of job {} into {}", kind(p), id, jobId, dir);
+        CompletableFuture<List<OperatorCoordinatorStateProto>> coordinatorStates;
+        try {
+            coordinatorStates = coordinators.checkpointCoordinators(id);
+        } catch (RuntimeException e) {
+            coordinatorStates = CompletableFuture.failedFuture(e);
+        }
+        if (coordinatorStates.isDone() && !coordinatorStates.isCompletedExceptionally()) {
+            p.setCoordinatorStates(coordinatorStates.join());
+            triggerSources(p, sources);
+        } else {
+            coordinatorStates.whenComplete((states, err) -> runAsync(() -> {
+                if (pending.get(id) != p) {
+                    return; // aborted meanwhile
+                }
+                if (err != null) {
+                    abort(p, "its operator coordinators (split enumerators) could not be snapshotted: " + unwrap(err), true);
+                    return;
+                }
+                p.setCoordinatorStates(states);
+                triggerSources(p, sources);
+            }));
+        }
+        return p;
+    }
+
+    /** Sends the trigger to every source task (after the operator coordinators were snapshotted). */
+    private void triggerSources(PendingCheckpoint p, List<Execution> sources) {
+        long id = p.checkpointId();
         for (Execution source : sources) {
             TriggerCheckpointRequest request = TriggerCheckpointRequest.newBuilder().setExecutionAttemptId(source.attemptId())
-                    .setCheckpointId(id).setTimestamp(now).setOptions(options).build();
+                    .setCheckpointId(id).setTimestamp(p.timestamp()).setOptions(p.options()).build();
             CompletableFuture<Ack> reply;
             try {
                 reply = taskExecutors.apply(source.slot().rpcAddress()).triggerCheckpoint(request);
@@ -311,6 +391,7 @@ public final class CheckpointCoordinator {
             }
             reply.whenComplete((ack, err) -> runAsync(() -> {
                 if (err == null && ack.getOk()) {
+                    coordinators.afterSourceTriggered(id, source.vertex().getId(), source.subtaskIndex());
                     return;
                 }
                 PendingCheckpoint still = pending.get(id);
@@ -320,7 +401,6 @@ public final class CheckpointCoordinator {
                 }
             }));
         }
-        return p;
     }
 
     /**
@@ -438,6 +518,7 @@ public final class CheckpointCoordinator {
             stats.removeFirst();
         }
         CompletableFuture<Void> notified = notifyTasks(p, true);
+        coordinators.checkpointComplete(p.checkpointId(), p.isSavepoint());
         LOG.info("Completed {} {} of job {} in {} ms ({} bytes, max alignment {} ms) at {}", kind(p), p.checkpointId(), jobId,
                 s.durationMillis(), s.bytes(), s.maxAlignmentMillis(), p.directory());
         // the caller (e.g. stop-with-savepoint, which then cancels the tasks) learns of it once every
@@ -455,6 +536,7 @@ public final class CheckpointCoordinator {
         String message = capitalize(kind(p)) + " " + p.checkpointId() + " of job " + jobId + " was aborted: " + reason;
         LOG.warn(message);
         notifyTasks(p, false);
+        coordinators.checkpointAborted(p.checkpointId());
         CompletedCheckpointStore.deleteDirectory(p.directory());
         p.completion().completeExceptionally(new CheckpointException(message));
         if (countsAsFailure && !p.isSavepoint()) {

@@ -2,6 +2,7 @@ package dev.eddy.runtime.jobmanager.checkpoint;
 
 import dev.eddy.proto.AcknowledgeCheckpointRequest;
 import dev.eddy.proto.CheckpointMetadataProto;
+import dev.eddy.proto.OperatorCoordinatorStateProto;
 import dev.eddy.proto.CheckpointOptionsProto;
 import dev.eddy.proto.JobVertexProto;
 import dev.eddy.proto.OperatorStateProto;
@@ -36,6 +37,7 @@ public final class PendingCheckpoint {
     private final Map<String, OperatorSubtaskStateProto[]> states = new LinkedHashMap<>();
     private final Map<String, JobVertexProto> vertexOfUid = new HashMap<>();
     private final CompletableFuture<CompletedCheckpoint> completion = new CompletableFuture<>();
+    private List<OperatorCoordinatorStateProto> coordinatorStates = List.of();
     private long bytesWritten;
     private long maxAlignmentMillis;
     private ScheduledFuture<?> timeout;
@@ -159,6 +161,11 @@ public final class PendingCheckpoint {
     }
 
     /** The metadata of this checkpoint (absolute paths), one entry per operator uid that reported state. */
+    /** The operator coordinators' (split enumerators') states, taken before the sources were triggered. */
+    public void setCoordinatorStates(List<OperatorCoordinatorStateProto> states) {
+        this.coordinatorStates = List.copyOf(states);
+    }
+
     public CheckpointMetadataProto toMetadata(String jobId) {
         CheckpointMetadataProto.Builder b = CheckpointMetadataProto.newBuilder()
                 .setFormatVersion(MetadataIO.FORMAT_VERSION)
@@ -178,6 +185,7 @@ public final class PendingCheckpoint {
             }
             b.addOperators(op);
         }
+        b.addAllCoordinatorStates(coordinatorStates);
         return b.build();
     }
 }

@@ -13,6 +13,7 @@ import dev.eddy.runtime.gateway.JobMasterGateway;
 import dev.eddy.runtime.gateway.TaskExecutorGateway;
 import dev.eddy.runtime.jobmanager.jobmaster.JobMaster;
 import dev.eddy.runtime.jobmanager.resourcemanager.SlotAllocator;
+import dev.eddy.runtime.util.ChildFirstClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,8 +83,11 @@ public final class Dispatcher implements DispatcherGateway, JobMasterGateway, Au
                 throw new IllegalArgumentException("A job with id " + jobId + " was already submitted; submit with a new job id");
             }
             JobGraphValidator.validate(jobGraph, blobStore);
-            JobMaster jobMaster = new JobMaster(jobGraph, resourceManager, taskExecutors, jobMasterSettings);
-            jobs.put(jobId, new JobEntry(jobMaster));
+            ClassLoader classLoader = userClassLoader(jobGraph);
+            JobMaster jobMaster = new JobMaster(jobGraph, resourceManager, taskExecutors, jobMasterSettings, classLoader);
+            JobEntry entry = new JobEntry(jobMaster);
+            entry.classLoader = classLoader;
+            jobs.put(jobId, entry);
             LOG.info("Accepted job {} ({}) with {} vertices", jobId, jobGraph.getJobName(), jobGraph.getVerticesCount());
             jobMaster.terminationFuture().thenAcceptAsync(finalStatus -> archive(jobId, finalStatus), executor);
             return jobMaster.start().thenApply(v -> jobId);
@@ -189,6 +193,18 @@ public final class Dispatcher implements DispatcherGateway, JobMasterGateway, Au
     }
 
     @Override
+    public CompletableFuture<Ack> sendOperatorEventToCoordinator(dev.eddy.proto.OperatorEventToCoordinatorRequest request) {
+        return compose(() -> {
+            JobEntry entry = jobs.get(request.getJobId());
+            if (entry == null || entry.jobMaster == null) {
+                return CompletableFuture.completedFuture(Ack.newBuilder().setOk(false)
+                        .setMessage("Job " + request.getJobId() + " is not running; operator event dropped").build());
+            }
+            return entry.jobMaster.sendOperatorEventToCoordinator(request);
+        });
+    }
+
+    @Override
     public CompletableFuture<String> triggerSavepoint(String jobId, String targetDirectory, boolean stop) {
         return compose(() -> {
             JobEntry entry = entry(jobId);
@@ -201,10 +217,34 @@ public final class Dispatcher implements DispatcherGateway, JobMasterGateway, Au
         });
     }
 
+    /**
+     * The job's class loader on the JobManager (for its sources' split enumerators): its jar
+     * child-first, or the JobManager's own loader for a job without a jar.
+     */
+    private ClassLoader userClassLoader(JobGraphProto jobGraph) {
+        if (jobGraph.getJarSha256().isEmpty()) {
+            return Dispatcher.class.getClassLoader();
+        }
+        Path jar = blobStore.getJar(jobGraph.getJarSha256());
+        try {
+            return new ChildFirstClassLoader(new java.net.URL[] {jar.toUri().toURL()}, Dispatcher.class.getClassLoader());
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException("Bad path of the jar of job " + jobGraph.getJobId() + ": " + jar, e);
+        }
+    }
+
     private void archive(String jobId, JobStatusProto finalStatus) {
         JobEntry entry = jobs.get(jobId);
         if (entry != null && entry.jobMaster != null) {
             entry.jobMaster.close();
+            if (entry.classLoader instanceof ChildFirstClassLoader loader) {
+                try {
+                    loader.close();
+                } catch (java.io.IOException e) {
+                    LOG.debug("Could not close the class loader of job {}: {}", jobId, e.toString());
+                }
+            }
+            entry.classLoader = null;
             entry.jobMaster = null;
             entry.finalStatus = finalStatus;
         }
@@ -244,6 +284,7 @@ public final class Dispatcher implements DispatcherGateway, JobMasterGateway, Au
     /** A job: its JobMaster while it runs, afterwards only its final status. Dispatcher-thread confined. */
     private static final class JobEntry {
         JobMaster jobMaster;
+        ClassLoader classLoader;
         JobStatusProto finalStatus;
 
         JobEntry(JobMaster jobMaster) {

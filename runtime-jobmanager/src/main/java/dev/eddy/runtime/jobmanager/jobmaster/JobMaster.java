@@ -7,6 +7,12 @@ import dev.eddy.proto.Ack;
 import dev.eddy.proto.JobGraphProto;
 import dev.eddy.proto.JobStatusProto;
 import dev.eddy.proto.JobVertexProto;
+import dev.eddy.proto.OperatorEventToCoordinatorRequest;
+import dev.eddy.proto.OperatorEventToTaskRequest;
+import dev.eddy.runtime.coordination.OperatorEventCodec;
+import dev.eddy.runtime.jobmanager.source.OperatorEventSender;
+import dev.eddy.runtime.jobmanager.source.SourceCoordinators;
+import dev.eddy.runtime.operators.coordination.OperatorEvent;
 import dev.eddy.proto.SubmitTaskResponse;
 import dev.eddy.proto.TaskExecutionStateProto;
 import dev.eddy.proto.VertexStatus;
@@ -68,6 +74,14 @@ import org.slf4j.LoggerFactory;
  * the job), at a restart from the latest completed checkpoint. With checkpointing on and no
  * {@code restart-strategy.type}, the restart strategy is exponential-delay (as in Flink 2.x).
  * Stop-with-savepoint cancels the tasks after the savepoint and the job ends FINISHED.
+ *
+ * <p>Sources of the Source API: their split enumerators run here, one {@code SourceCoordinator}
+ * per source operator ({@link SourceCoordinators}), each on its own thread; their Source objects
+ * are read in the job's class loader. Operator events of a task attempt reach its coordinator only
+ * while the attempt is deploying, initializing or running; a coordinator is told when an attempt
+ * ends, checkpoints snapshot the enumerators before triggering the sources, and a restart hands
+ * the enumerators back the splits assigned since the restored checkpoint (see
+ * {@code SourceCoordinator}). An enumerator failure fails the job (and may restart it).
  */
 public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
@@ -121,9 +135,18 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private final CheckpointCoordinator checkpoints;
     private Map<String, List<TaskRestoreProto>> restoreAssignment = Map.of();
     private boolean stopWithSavepoint;
+    private final ClassLoader userClassLoader;
+    private final SourceCoordinators sourceCoordinators;
+    private final String coordinatorSetupFailure;
 
     public JobMaster(JobGraphProto jobGraph, SlotAllocator slotAllocator, Function<String, TaskExecutorGateway> taskExecutors,
             Settings settings) {
+        this(jobGraph, slotAllocator, taskExecutors, settings, JobMaster.class.getClassLoader());
+    }
+
+    /** @param userClassLoader the job's class loader (its jar, child-first), for the sources' split enumerators */
+    public JobMaster(JobGraphProto jobGraph, SlotAllocator slotAllocator, Function<String, TaskExecutorGateway> taskExecutors,
+            Settings settings, ClassLoader userClassLoader) {
         CheckpointSettings checkpointSettings = CheckpointSettings.fromJobGraph(settings.withClusterCheckpointDefaults(jobGraph));
         this.restartStrategy = RestartStrategies.fromConfiguration(Configuration.fromMap(jobGraph.getJobConfigurationMap()),
                 checkpointSettings.periodic());
@@ -139,8 +162,49 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.userClassLoader = userClassLoader;
+        SourceCoordinators coordinators;
+        String setupFailure = null;
+        try {
+            coordinators = SourceCoordinators.create(jobGraph, userClassLoader, this::eventSender,
+                    failure -> runAsync(() -> onSourceCoordinatorFailed(failure)));
+        } catch (RuntimeException e) {
+            coordinators = SourceCoordinators.create(JobGraphProto.getDefaultInstance(), userClassLoader, this::eventSender, f -> {});
+            setupFailure = e.getMessage();
+        }
+        this.sourceCoordinators = coordinators;
+        this.coordinatorSetupFailure = setupFailure;
         this.checkpoints = new CheckpointCoordinator(jobId, checkpointSettings, graph, taskExecutors, executor,
-                this::onCheckpointFailuresExceeded, System::currentTimeMillis);
+                this::onCheckpointFailuresExceeded, System::currentTimeMillis, sourceCoordinators);
+    }
+
+    /** How the coordinator of {@code operatorUid} sends events to tasks. Any thread. */
+    private OperatorEventSender eventSender(String operatorUid, String vertexId) {
+        return (rpcAddress, attemptId, event) -> {
+            OperatorEventToTaskRequest request = OperatorEventToTaskRequest.newBuilder().setExecutionAttemptId(attemptId)
+                    .setOperatorUid(operatorUid).setEvent(OperatorEventCodec.toProto(event)).build();
+            try {
+                return taskExecutors.apply(rpcAddress).sendOperatorEventToTask(request).thenApply(Ack::getOk);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        };
+    }
+
+    private void onSourceCoordinatorFailed(Throwable failure) {
+        if (state == JobState.RUNNING) {
+            failJob(failure.getMessage() + "\n" + stackTrace(failure));
+        } else if (state == JobState.CREATED) {
+            failBeforeDeployment(failure.getMessage());
+        } else {
+            LOG.info("Job {}: {} (job is {})", jobId, failure.getMessage(), state);
+        }
+    }
+
+    private static String stackTrace(Throwable t) {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        t.printStackTrace(new java.io.PrintWriter(sw));
+        return sw.toString();
     }
 
     public String jobId() {
@@ -157,9 +221,31 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
                         + e.getMessage());
                 return null;
             }
-            requestSlots();
+            if (coordinatorSetupFailure != null) {
+                failBeforeDeployment(coordinatorSetupFailure);
+                return null;
+            }
+            startSourceCoordinators();
             return null;
         });
+    }
+
+    /** Starts the split enumerators, then asks for slots (on this thread); a failed start fails the job. */
+    private void startSourceCoordinators() {
+        if (sourceCoordinators.isEmpty()) {
+            requestSlots();
+            return;
+        }
+        sourceCoordinators.start(checkpoints.restoredCoordinatorStates()).whenComplete((v, err) -> runAsync(() -> {
+            if (state != JobState.CREATED) {
+                return;
+            }
+            if (err != null) {
+                failBeforeDeployment("Could not start the split enumerators of job " + jobId + ": " + unwrap(err));
+            } else {
+                requestSlots();
+            }
+        }));
     }
 
     /** The job cannot be deployed (restore failed): FAILED without running anything. */
@@ -200,6 +286,32 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     @Override
     public CompletableFuture<Ack> declineCheckpoint(DeclineCheckpointRequest request) {
         return call(() -> checkpoints.decline(request));
+    }
+
+    /**
+     * An operator's event for its coordinator: dropped (not ok) unless its attempt is deploying,
+     * initializing or running and the operator has a coordinator.
+     */
+    @Override
+    public CompletableFuture<Ack> sendOperatorEventToCoordinator(OperatorEventToCoordinatorRequest request) {
+        return call(() -> {
+            Execution e = graph.execution(request.getExecutionAttemptId());
+            if (e == null || !(e.state() == ExecutionState.DEPLOYING || e.state() == ExecutionState.INITIALIZING
+                    || e.state() == ExecutionState.RUNNING)) {
+                return ack(false, "Attempt " + request.getExecutionAttemptId() + " of job " + jobId
+                        + " is not running; operator event dropped");
+            }
+            OperatorEvent event;
+            try {
+                event = OperatorEventCodec.fromProto(request.getEvent(), userClassLoader);
+            } catch (java.io.IOException | RuntimeException ex) {
+                return ack(false, "Cannot read an operator event of " + e.taskNameWithSubtask() + ": " + ex.getMessage());
+            }
+            if (!sourceCoordinators.handle(request.getOperatorUid(), e.subtaskIndex(), e.attemptId(), e.slot().rpcAddress(), event)) {
+                return ack(false, "Operator " + request.getOperatorUid() + " of job " + jobId + " has no coordinator");
+            }
+            return ack(true, "");
+        });
     }
 
     /**
@@ -300,6 +412,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     @Override
     public void close() {
         executor.shutdown();
+        sourceCoordinators.close();
     }
 
     // ------------------------------------------------------------------ scheduling and deployment
@@ -375,6 +488,9 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         } catch (IllegalArgumentException ex) {
             return ack(false, "Unknown task state '" + update.getState() + "'; expected one of DEPLOYING INITIALIZING RUNNING FINISHED CANCELED FAILED");
         }
+        if (target.isTerminal()) {
+            sourceCoordinators.attemptEnded(e.vertex().getId(), e.subtaskIndex(), e.attemptId());
+        }
         switch (target) {
             case FAILED -> onExecutionFailed(e, update.getFailure());
             case CANCELED -> {
@@ -408,6 +524,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
             return;
         }
         e.fail(text);
+        sourceCoordinators.attemptEnded(e.vertex().getId(), e.subtaskIndex(), e.attemptId());
         LOG.warn("{} of job {} failed: {}", e.taskNameWithSubtask(), jobId, text);
         if (state == JobState.RUNNING) {
             AllocatedSlot slot = e.slot();
@@ -424,6 +541,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         for (Execution e : graph.allExecutions()) {
             if (e.slot() != null && e.slot().taskManagerId().equals(taskManagerId) && !e.state().isTerminal()) {
                 e.fail(message);
+                sourceCoordinators.attemptEnded(e.vertex().getId(), e.subtaskIndex(), e.attemptId());
                 any = true;
             }
         }
@@ -494,7 +612,22 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
                     + "\n\nThe job was restarting after: " + failure);
             return;
         }
-        requestSlots();
+        if (sourceCoordinators.isEmpty()) {
+            requestSlots();
+            return;
+        }
+        sourceCoordinators.restart(checkpoints.restoredCheckpointId(), checkpoints.restoredCoordinatorStates())
+                .whenComplete((v, err) -> runAsync(() -> {
+                    if (state != JobState.RESTARTING) {
+                        return;
+                    }
+                    if (err != null) {
+                        failBeforeDeployment("Could not reset the split enumerators of job " + jobId + ": " + unwrap(err)
+                                + "\n\nThe job was restarting after: " + failure);
+                    } else {
+                        requestSlots();
+                    }
+                }));
     }
 
     private void onExecutionTerminal() {
@@ -552,6 +685,7 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     private void onTerminal() {
         endTimeMillis = System.currentTimeMillis();
         checkpoints.onJobTerminal(state.name());
+        CompletableFuture.runAsync(sourceCoordinators::close); // may wait for an enumerator to close: off this thread
         if (cancelTimeout != null) {
             cancelTimeout.cancel(false);
         }

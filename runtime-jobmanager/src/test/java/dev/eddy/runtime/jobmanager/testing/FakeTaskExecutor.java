@@ -100,6 +100,18 @@ public final class FakeTaskExecutor implements TaskExecutorGateway {
         return reply != null ? reply : CompletableFuture.completedFuture(Ack.newBuilder().setOk(true).build());
     }
 
+    /** Operator events from coordinators, in arrival order. */
+    public final List<dev.eddy.proto.OperatorEventToTaskRequest> operatorEvents = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<Ack> sendOperatorEventToTask(dev.eddy.proto.OperatorEventToTaskRequest request) {
+        boolean known = byAttempt.containsKey(request.getExecutionAttemptId());
+        if (known) {
+            operatorEvents.add(request);
+        }
+        return CompletableFuture.completedFuture(Ack.newBuilder().setOk(known).build());
+    }
+
     @Override
     public CompletableFuture<Ack> freeSlot(String allocationId, String jobId) {
         freedAllocations.add(allocationId);

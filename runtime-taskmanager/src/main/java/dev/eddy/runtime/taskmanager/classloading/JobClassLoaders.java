@@ -1,6 +1,7 @@
 package dev.eddy.runtime.taskmanager.classloading;
 
 import dev.eddy.runtime.taskmanager.blob.BlobCache;
+import dev.eddy.runtime.util.ChildFirstClassLoader;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;

@@ -3,6 +3,12 @@ package dev.eddy.runtime.taskmanager.task;
 import dev.eddy.api.common.JobID;
 import dev.eddy.configuration.Configuration;
 import dev.eddy.proto.CheckpointOptionsProto;
+import dev.eddy.proto.OperatorEventProto;
+import dev.eddy.proto.OperatorEventToCoordinatorRequest;
+import dev.eddy.runtime.coordination.OperatorEventCodec;
+import dev.eddy.runtime.operators.coordination.OperatorEventGateway;
+import dev.eddy.runtime.operators.coordination.OperatorEventHandler;
+import dev.eddy.streaming.api.operators.StreamOperator;
 import dev.eddy.proto.TaskDeploymentDescriptor;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOptions;
@@ -64,6 +70,11 @@ public final class Task implements Runnable {
     private volatile OperatorChain diagnosticsChain;
     private volatile java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> inputWatermarks =
             java.util.List.of();
+    /** Set on the task thread once the chain is built; read by operator event mail (task thread). */
+    private OperatorChain operatorChain;
+    private ClassLoader userCodeClassLoader;
+    /** The last operator event sent to the JobMaster (task thread only): the next is sent after it, keeping order. */
+    private CompletableFuture<?> lastOperatorEvent = CompletableFuture.completedFuture(null);
 
     /**
      * @param classLoaderFuture the job's user class loader (awaited on the task thread while DEPLOYING)
@@ -177,7 +188,9 @@ public final class Task implements Runnable {
                     new JobInfoImpl(JobID.fromHexString(tdd.getJobId()), tdd.getJobName()), userClassLoader, timers,
                     new MailboxExecutorImpl(mailbox), JobSettings.objectReuse(jobConf), JobSettings.bufferTimeoutMillis(jobConf),
                     StateBackendSettings.fromConfiguration(jobConf), jobConf);
-            chain = new OperatorChain(resources.getChainConfig(), ctx, resources.getWriters());
+            userCodeClassLoader = userClassLoader;
+            chain = new OperatorChain(resources.getChainConfig(), ctx, resources.getWriters(), this::operatorEventGateway);
+            operatorChain = chain;
             chain.initializeState(tdd.hasRestore() ? tdd.getRestore() : null);
             SubtaskCheckpointCoordinator coordinator = new SubtaskCheckpointCoordinator(tdd.getJobId(), tdd.getExecutionAttemptId(),
                     taskNameWithSubtasks, chain, resources.getWriters(), services.jobMaster(), services.asyncSnapshots(),
@@ -283,8 +296,52 @@ public final class Task implements Runnable {
             return "Task " + taskNameWithSubtasks + " is not a source task; checkpoints are triggered at sources only";
         }
         CheckpointBarrier barrier = new CheckpointBarrier(checkpointId, timestamp, CheckpointOptions.fromProto(options));
-        boolean queued = mailbox.put(new Mail(() -> coordinator.checkpoint(barrier, 0), "checkpoint " + checkpointId));
+        boolean queued = mailbox.put(new Mail(() -> coordinator.checkpoint(barrier, 0), "checkpoint " + checkpointId, true));
         return queued ? null : "Task " + taskNameWithSubtasks + " is shutting down; checkpoint " + checkpointId + " cannot start there";
+    }
+
+    /**
+     * Queues a coordinator's event for operator {@code operatorUid} as mail; the operator handles
+     * it on the task thread ({@link OperatorEventHandler}). Any thread.
+     *
+     * @return null when queued, else why not
+     */
+    public String deliverOperatorEvent(String operatorUid, OperatorEventProto event) {
+        if (state.get().isTerminal()) {
+            return "Task " + taskNameWithSubtasks + " has ended; operator event dropped";
+        }
+        boolean queued = mailbox.put(new Mail(() -> {
+            OperatorChain chain = operatorChain;
+            StreamOperator<?> operator = chain == null ? null : chain.getOperatorByUid(operatorUid);
+            if (!(operator instanceof OperatorEventHandler handler)) {
+                throw new IllegalStateException("Task " + taskNameWithSubtasks + " got an operator event for operator "
+                        + operatorUid + ", which " + (operator == null ? "is not in its chain" : "does not handle operator events"));
+            }
+            handler.handleOperatorEvent(OperatorEventCodec.fromProto(event, userCodeClassLoader));
+        }, "operator event for " + operatorUid));
+        return queued ? null : "Task " + taskNameWithSubtasks + " is shutting down; operator event dropped";
+    }
+
+    /** The gateway operator {@code operatorUid} sends its coordinator events through (task thread only). */
+    private OperatorEventGateway operatorEventGateway(String operatorUid) {
+        return event -> {
+            OperatorEventToCoordinatorRequest request = OperatorEventToCoordinatorRequest.newBuilder().setJobId(tdd.getJobId())
+                    .setExecutionAttemptId(tdd.getExecutionAttemptId()).setOperatorUid(operatorUid)
+                    .setEvent(OperatorEventCodec.toProto(event)).build();
+            lastOperatorEvent = lastOperatorEvent.handle((r, e) -> null)
+                    .thenCompose(x -> services.jobMaster().sendOperatorEventToCoordinator(request))
+                    .whenComplete((ack, e) -> {
+                        if (e == null && ack.getOk()) {
+                            return;
+                        }
+                        String why = e != null ? e.toString() : ack.getMessage();
+                        // the coordinator has missed an event (e.g. a split request): without it the source may stall
+                        mailbox.put(new Mail(() -> {
+                            throw new IllegalStateException("Could not send " + event.getClass().getSimpleName() + " of operator "
+                                    + operatorUid + " to its coordinator on the JobManager: " + why);
+                        }, "operator event failure"));
+                    });
+        };
     }
 
     /** Tells the operators (on the task thread) that a checkpoint completed or was aborted. Any thread; dropped if the task ended. */

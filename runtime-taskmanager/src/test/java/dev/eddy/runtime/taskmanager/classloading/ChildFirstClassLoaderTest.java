@@ -3,6 +3,7 @@ package dev.eddy.runtime.taskmanager.classloading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eddy.runtime.taskmanager.testutil.JarBuilder;
+import dev.eddy.runtime.util.ChildFirstClassLoader;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;

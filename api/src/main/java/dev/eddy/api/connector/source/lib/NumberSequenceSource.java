@@ -27,7 +27,9 @@ import java.util.List;
 
 /**
  * A bounded source of the numbers {@code from} to {@code to}, both inclusive, in ascending order
- * within each parallel reader. The range is cut into one split per parallel subtask.
+ * within each split. When the job starts, the enumerator cuts the range into one split per
+ * parallel reader; each split request gets the next split not handed out yet (so normally one per
+ * reader), then "no more splits".
  */
 public class NumberSequenceSource implements Source<Long, NumberSequenceSource.NumberSequenceSplit,
         Collection<NumberSequenceSource.NumberSequenceSplit>>, ResultTypeQueryable<Long> {

@@ -3,30 +3,26 @@ package dev.eddy.api.connector.source.util;
 import dev.eddy.api.connector.source.SourceSplit;
 import dev.eddy.api.connector.source.SplitEnumerator;
 import dev.eddy.api.connector.source.SplitEnumeratorContext;
-import dev.eddy.api.connector.source.SplitsAssignment;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Enumerator of a fixed list of splits. Split {@code i} of the list belongs to subtask
- * {@code i % parallelism}: when a reader asks, it gets all its splits still unassigned, then "no
- * more splits". Splits given back go to the next reader that asks. The assignment is a pure
- * function of (split position, subtask), which the per-subtask local enumerators of
- * {@code SourceReaderOperator} rely on. Enumerator thread only.
+ * Enumerator of a fixed collection of splits computed up front (for example one per reader):
+ * every split request gets the next remaining split, and a request when none is left gets "no more
+ * splits". Splits given back by a failed reader are handed out again to the next reader that asks.
+ * Its checkpoint is the collection of splits not yet handed out.
+ *
+ * <p>Threading: the coordinator thread only, like every {@link SplitEnumerator}.
  */
 public class StaticSplitEnumerator<SplitT extends SourceSplit> implements SplitEnumerator<SplitT, Collection<SplitT>> {
     private final SplitEnumeratorContext<SplitT> context;
-    private final List<SplitT> splits;
-    private final boolean[] assigned;
-    private final List<SplitT> returned = new ArrayList<>();
+    private final ArrayDeque<SplitT> remaining;
 
     public StaticSplitEnumerator(SplitEnumeratorContext<SplitT> context, Collection<SplitT> splits) {
         this.context = context;
-        this.splits = new ArrayList<>(splits);
-        this.assigned = new boolean[this.splits.size()];
+        this.remaining = new ArrayDeque<>(splits);
     }
 
     @Override
@@ -34,26 +30,17 @@ public class StaticSplitEnumerator<SplitT extends SourceSplit> implements SplitE
 
     @Override
     public void handleSplitRequest(int subtaskId, String requesterHostname) {
-        int parallelism = context.currentParallelism();
-        List<SplitT> mine = new ArrayList<>(returned);
-        returned.clear();
-        for (int i = 0; i < splits.size(); i++) {
-            if (!assigned[i] && i % parallelism == subtaskId) {
-                assigned[i] = true;
-                mine.add(splits.get(i));
-            }
+        SplitT next = remaining.poll();
+        if (next != null) {
+            context.assignSplit(next, subtaskId);
+        } else {
+            context.signalNoMoreSplits(subtaskId);
         }
-        if (!mine.isEmpty()) {
-            Map<Integer, List<SplitT>> assignment = new HashMap<>();
-            assignment.put(subtaskId, mine);
-            context.assignSplits(new SplitsAssignment<>(assignment));
-        }
-        context.signalNoMoreSplits(subtaskId);
     }
 
     @Override
     public void addSplitsBack(List<SplitT> splits, int subtaskId) {
-        returned.addAll(splits);
+        remaining.addAll(splits);
     }
 
     @Override
@@ -61,13 +48,7 @@ public class StaticSplitEnumerator<SplitT extends SourceSplit> implements SplitE
 
     @Override
     public Collection<SplitT> snapshotState(long checkpointId) {
-        List<SplitT> remaining = new ArrayList<>(returned);
-        for (int i = 0; i < splits.size(); i++) {
-            if (!assigned[i]) {
-                remaining.add(splits.get(i));
-            }
-        }
-        return remaining;
+        return new ArrayList<>(remaining);
     }
 
     @Override

@@ -2,43 +2,42 @@ package dev.eddy.connector.file.src.impl;
 
 import dev.eddy.api.connector.source.SplitEnumerator;
 import dev.eddy.api.connector.source.SplitEnumeratorContext;
-import dev.eddy.api.connector.source.SplitsAssignment;
 import dev.eddy.connector.file.src.FileSourceSplit;
 import dev.eddy.connector.file.src.PendingSplitsCheckpoint;
 import dev.eddy.core.fs.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Enumerates the files of a file source, one split per file.
+ * Enumerates the files of a file source, one split per file, and hands them out on request: each
+ * split request of a reader gets the next pending split.
  *
- * <p>Bounded mode lists the files once at {@link #start()} (sorted) and gives the file at
- * position {@code i} to subtask {@code i % parallelism}; a reader asking for splits gets all of
- * its own, then "no more splits". Continuous mode lists the files at start and then every
- * {@code discoveryIntervalMillis}; every new file goes to subtask
- * {@code floorMod(hash(path), parallelism)} as soon as it is seen, and the readers never end. Both
- * assignments are deterministic functions of (file, subtask), as the per-subtask local
- * enumerators of the source operator require. Enumerator thread only.
+ * <p>Bounded mode lists the input paths once at {@link #start()} (sorted); a request when nothing
+ * is pending gets "no more splits". Continuous mode lists the paths at start and then every
+ * {@code discoveryIntervalMillis} (off the coordinator thread, through
+ * {@link SplitEnumeratorContext#callAsync}); a reader asking while nothing is pending waits until
+ * a new file appears, and the readers never end.
+ *
+ * <p>Checkpoint: the pending splits and, in continuous mode, every path seen so far (so a restored
+ * enumerator neither loses nor repeats a file). Splits given back by a failed reader are pending
+ * again. Threading: the coordinator thread only, like every {@link SplitEnumerator}.
  */
 public final class FileSplitEnumerator implements SplitEnumerator<FileSourceSplit, PendingSplitsCheckpoint> {
     private final SplitEnumeratorContext<FileSourceSplit> context;
     private final Path[] inputs;
     private final long discoveryIntervalMillis;
-    /** Bounded mode: all splits in listing order (never shrinks). */
-    private final List<FileSourceSplit> staticSplits = new ArrayList<>();
-    /** Bounded mode: ids of the splits handed out. */
-    private final Set<String> assigned = new HashSet<>();
-    /** Splits given back by failed readers, for the next reader that asks. */
-    private final List<FileSourceSplit> returned = new ArrayList<>();
+    private final ArrayDeque<FileSourceSplit> pending = new ArrayDeque<>();
+    /** Continuous mode: readers that asked while nothing was pending, in the order they asked. */
+    private final Set<Integer> awaitingReaders = new LinkedHashSet<>();
     private final Set<Path> seen = new LinkedHashSet<>();
+    /** An immutable copy of {@link #seen} for the discovery worker thread; replaced after every change. */
+    private volatile Set<Path> seenForDiscovery = Set.of();
     private final boolean restored;
 
     public FileSplitEnumerator(SplitEnumeratorContext<FileSourceSplit> context, Path[] inputs, long discoveryIntervalMillis,
@@ -48,8 +47,12 @@ public final class FileSplitEnumerator implements SplitEnumerator<FileSourceSpli
         this.discoveryIntervalMillis = discoveryIntervalMillis;
         this.restored = restoredState != null;
         if (restoredState != null) {
-            staticSplits.addAll(restoredState.getSplits());
+            pending.addAll(restoredState.getSplits());
             seen.addAll(restoredState.getAlreadyProcessedPaths());
+            for (FileSourceSplit split : restoredState.getSplits()) {
+                seen.add(split.path());
+            }
+            seenForDiscovery = Set.copyOf(seen);
         }
     }
 
@@ -60,20 +63,20 @@ public final class FileSplitEnumerator implements SplitEnumerator<FileSourceSpli
     @Override
     public void start() {
         if (!restored) {
-            staticSplits.addAll(toSplits(discover()));
+            pending.addAll(toSplits(discover()));
         }
         if (continuous()) {
-            assignByOwner(new ArrayList<>(staticSplits));
-            staticSplits.clear();
             context.callAsync(this::discover, this::onDiscovered, discoveryIntervalMillis, discoveryIntervalMillis);
         }
     }
 
+    /** Lists the input paths; a worker thread (reads only the inputs and the immutable {@link #seenForDiscovery}). */
     private List<Path> discover() {
+        Set<Path> known = seenForDiscovery;
         try {
             List<Path> fresh = new ArrayList<>();
             for (Path file : LocalFileEnumerator.enumerate(inputs)) {
-                if (!seen.contains(file)) {
+                if (!known.contains(file)) {
                     fresh.add(file);
                 }
             }
@@ -85,9 +88,11 @@ public final class FileSplitEnumerator implements SplitEnumerator<FileSourceSpli
 
     private void onDiscovered(List<Path> files, Throwable failure) {
         if (failure != null) {
-            throw new IllegalStateException("File source could not list its input paths", failure);
+            throw new IllegalStateException("File source could not list its input paths " + java.util.Arrays.toString(inputs),
+                    failure);
         }
-        assignByOwner(toSplits(files));
+        pending.addAll(toSplits(files));
+        serveAwaitingReaders();
     }
 
     private List<FileSourceSplit> toSplits(List<Path> files) {
@@ -103,50 +108,39 @@ public final class FileSplitEnumerator implements SplitEnumerator<FileSourceSpli
                 splits.add(new FileSourceSplit(file.toString(), file, 0, size));
             }
         }
+        seenForDiscovery = Set.copyOf(seen);
         return splits;
     }
 
-    private void assignByOwner(List<FileSourceSplit> splits) {
-        Map<Integer, List<FileSourceSplit>> assignment = new HashMap<>();
-        int parallelism = context.currentParallelism();
-        for (FileSourceSplit split : splits) {
-            int owner = Math.floorMod(split.path().toString().hashCode(), parallelism);
-            assignment.computeIfAbsent(owner, k -> new ArrayList<>()).add(split);
-        }
-        if (!assignment.isEmpty()) {
-            context.assignSplits(new SplitsAssignment<>(assignment));
+    private void serveAwaitingReaders() {
+        var readers = awaitingReaders.iterator();
+        while (readers.hasNext() && !pending.isEmpty()) {
+            int subtask = readers.next();
+            readers.remove();
+            if (context.registeredReaders().containsKey(subtask)) {
+                context.assignSplit(pending.poll(), subtask);
+            }
         }
     }
 
     @Override
     public void handleSplitRequest(int subtaskId, String requesterHostname) {
-        if (continuous()) {
-            return; // splits are pushed when discovered
+        FileSourceSplit next = pending.poll();
+        if (next != null) {
+            context.assignSplit(next, subtaskId);
+        } else if (continuous()) {
+            awaitingReaders.add(subtaskId);
+        } else {
+            context.signalNoMoreSplits(subtaskId);
         }
-        // Positions in the static list never change, so every local copy agrees on the owner.
-        int parallelism = context.currentParallelism();
-        List<FileSourceSplit> mine = new ArrayList<>(returned);
-        returned.clear();
-        for (int i = 0; i < staticSplits.size(); i++) {
-            FileSourceSplit split = staticSplits.get(i);
-            if (i % parallelism == subtaskId && assigned.add(split.splitId())) {
-                mine.add(split);
-            }
-        }
-        if (!mine.isEmpty()) {
-            Map<Integer, List<FileSourceSplit>> assignment = new HashMap<>();
-            assignment.put(subtaskId, mine);
-            context.assignSplits(new SplitsAssignment<>(assignment));
-        }
-        context.signalNoMoreSplits(subtaskId);
     }
 
     @Override
     public void addSplitsBack(List<FileSourceSplit> splits, int subtaskId) {
+        pending.addAll(splits);
+        awaitingReaders.remove(subtaskId);
         if (continuous()) {
-            assignByOwner(splits);
-        } else {
-            returned.addAll(splits);
+            serveAwaitingReaders();
         }
     }
 
@@ -155,13 +149,7 @@ public final class FileSplitEnumerator implements SplitEnumerator<FileSourceSpli
 
     @Override
     public PendingSplitsCheckpoint snapshotState(long checkpointId) {
-        List<FileSourceSplit> pending = new ArrayList<>(returned);
-        for (FileSourceSplit split : staticSplits) {
-            if (!assigned.contains(split.splitId())) {
-                pending.add(split);
-            }
-        }
-        return new PendingSplitsCheckpoint(pending, seen);
+        return new PendingSplitsCheckpoint(new ArrayList<>(pending), continuous() ? seen : List.of());
     }
 
     @Override

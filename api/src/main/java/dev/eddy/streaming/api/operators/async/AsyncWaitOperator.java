@@ -45,6 +45,10 @@ import java.util.function.Predicate;
  * {@value #STATE_NAME}; after a restore, {@link #open} feeds them to the operator again, so their
  * requests are made again (as in Flink: results are not stored, inputs are re-processed). On
  * rescaling the list is split among the new subtasks.
+ *
+ * <p>Yielding runs only operator mail (result completions, timers): the runtime keeps a source
+ * task's checkpoint trigger for its mailbox loop, between records, so a checkpoint never splits a
+ * record that is half way through the chain (what Flink gets from mailbox priorities).
  */
 public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, AsyncFunction<IN, OUT>>
         implements OneInputStreamOperator<IN, OUT>, AttemptResultFuture.Listener<IN, OUT> {
@@ -70,6 +74,8 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     /** Number of watermarks queued so far (segments of the unordered queue). */
     private transient long epoch;
     private transient boolean closed;
+    /** Set by {@link #finish}: results are final from then on (Flink semantics). */
+    private transient boolean retriesDisabled;
 
     /**
      * @param timeoutMillis the time a record may take over all its attempts; &lt;= 0: no timeout
@@ -117,6 +123,7 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         this.timeouts = timeoutMillis > 0 ? new Timeouts<>(timers, timeoutMillis, this::onTimeout) : null;
         this.epoch = 0;
         this.closed = false;
+        this.retriesDisabled = false;
     }
 
     @Override
@@ -173,9 +180,20 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
         emitCompleted();
     }
 
-    /** Waits (running mail) until every queued entry has been emitted. */
+    /**
+     * Waits (running mail) until every queued entry has been emitted. As in Flink, the input has
+     * ended so nothing is retried any more: a record waiting for its retry backoff is retried at
+     * once, and the outcome of every attempt from now on is final (an error fails the job, an empty
+     * result emits nothing). Timeouts still apply.
+     */
     @Override
     public void finish() throws Exception {
+        retriesDisabled = true;
+        for (QueueEntry e : queue.entries()) {
+            if (e instanceof RecordEntry) {
+                retryNowIfWaiting(e);
+            }
+        }
         while (!queue.isEmpty()) {
             mailbox.yield();
         }
@@ -250,7 +268,7 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
     }
 
     private boolean retryWanted(RecordEntry<IN, OUT> entry, Collection<OUT> results, Throwable error) {
-        if (retryStrategy == null || !retryStrategy.canRetry(entry.attempts)) {
+        if (retryStrategy == null || retriesDisabled || !retryStrategy.canRetry(entry.attempts)) {
             return false;
         }
         if (error != null) {
@@ -269,6 +287,16 @@ public class AsyncWaitOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, A
                 startAttempt(entry);
             }
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private void retryNowIfWaiting(QueueEntry e) throws Exception {
+        RecordEntry<IN, OUT> entry = (RecordEntry<IN, OUT>) e;
+        if (entry.state() == EntryState.RETRY_WAIT) {
+            entry.cancelRetryTimer();
+            entry.transitionTo(EntryState.IN_FLIGHT);
+            startAttempt(entry);
+        }
     }
 
     private void startAttempt(RecordEntry<IN, OUT> entry) throws Exception {

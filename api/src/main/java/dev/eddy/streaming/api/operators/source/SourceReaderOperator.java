@@ -6,11 +6,19 @@ import dev.eddy.api.common.eventtime.TimestampAssigner;
 import dev.eddy.api.common.eventtime.WatermarkGenerator;
 import dev.eddy.api.common.eventtime.WatermarkStrategy;
 import dev.eddy.api.connector.source.Source;
+import dev.eddy.api.connector.source.SourceEvent;
 import dev.eddy.api.connector.source.SourceReader;
 import dev.eddy.api.connector.source.SourceReaderContext;
 import dev.eddy.api.connector.source.SourceSplit;
-import dev.eddy.api.connector.source.SplitEnumerator;
 import dev.eddy.core.io.InputStatus;
+import dev.eddy.runtime.operators.coordination.OperatorEvent;
+import dev.eddy.runtime.operators.coordination.OperatorEventGateway;
+import dev.eddy.runtime.operators.coordination.OperatorEventHandler;
+import dev.eddy.runtime.source.event.AddSplitEvent;
+import dev.eddy.runtime.source.event.NoMoreSplitsEvent;
+import dev.eddy.runtime.source.event.ReaderRegistrationEvent;
+import dev.eddy.runtime.source.event.RequestSplitEvent;
+import dev.eddy.runtime.source.event.SourceEventWrapper;
 import dev.eddy.runtime.state.StateInitializationContext;
 import dev.eddy.runtime.state.StateSnapshotContext;
 import dev.eddy.streaming.api.operators.ProcessingTimeService;
@@ -30,34 +38,35 @@ import org.slf4j.LoggerFactory;
  * Runs a {@link Source}'s {@link SourceReader} in a source task, assigns timestamps and generates
  * watermarks with the {@link WatermarkStrategy}.
  *
- * <p><b>Where the enumerator runs.</b> For now each source subtask creates its own copy of the
- * {@link SplitEnumerator} in {@link #open()}, with a context whose parallelism is the number of
- * source subtasks and whose registered readers are all subtasks. Assignments to other subtasks are
- * dropped: the enumerator copy in that subtask makes the same assignment there. An enumerator must
- * therefore assign splits as a deterministic function of (split, subtask) — as the built-in
- * enumerators do (split {@code i} to subtask {@code i % parallelism}). Split requests of the local
- * reader are served by the local copy. Issue 3 moves the enumerator to the JobManager (one
- * instance, split requests over the control plane); enumerator checkpoints come with it.
+ * <p><b>Split enumeration.</b> The source's {@code SplitEnumerator} runs once per source on the
+ * JobManager, in its source coordinator. This operator talks to it through the
+ * {@link OperatorEventGateway} of its parameters: at {@link #open()} it registers its reader
+ * ({@link ReaderRegistrationEvent}) and starts it; the reader's split requests and custom
+ * {@link SourceEvent}s go out as {@link RequestSplitEvent} and {@link SourceEventWrapper}. The
+ * coordinator's answers arrive as mail through {@link #handleOperatorEvent}: {@link AddSplitEvent}
+ * (splits written with the source's split serializer) becomes {@code reader.addSplits},
+ * {@link NoMoreSplitsEvent} {@code reader.notifyNoMoreSplits}, a wrapped source event
+ * {@code reader.handleSourceEvents}.
  *
  * <p><b>Checkpoints.</b> {@link #snapshotState} stores {@code reader.snapshotState(id)} (the splits
  * with their progress, serialized with the source's split serializer) in split-distributed
- * operator list state, plus which splits the local enumerator has handed out (see
- * {@link SourceReaderStateHandler}). A restored subtask gives its share of the stored splits to
- * the reader before {@code start()}; the enumerator never hands out a split again that was
- * handed out before the checkpoint, and is not created at all when every old subtask had been
- * told "no more splits". Snapshots run from {@code checkpointOrYield} between two {@code pollNext}
- * calls, so they never split a record. Checkpoint notifications are forwarded to the reader.
+ * operator list state (see {@link SourceReaderStateHandler}). A restored subtask gives its share
+ * of the stored splits to the reader before {@code start()}. Which splits the enumerator still
+ * has to hand out is the enumerator's own checkpoint, kept by the JobManager. Snapshots run from
+ * {@code checkpointOrYield} between two {@code pollNext} calls, so they never split a record.
+ * Checkpoint notifications are forwarded to the reader.
  *
  * <p><b>Threading and lifecycle.</b> {@link #setup}, {@link #initializeState}, {@link #open}, {@link #run},
  * {@link #finish} and {@link #close} are called by the task thread in that order; {@link #cancel()} from any
- * thread, and it only sets a flag. {@code run} polls the reader; it yields to the task's mailbox
+ * thread, and it only sets a flag; {@link #handleOperatorEvent} on the task thread (as mail) after
+ * {@link #open}. {@code run} polls the reader; it yields to the task's mailbox
  * at least every {@value #RECORDS_PER_YIELD} records and whenever the reader has nothing, then
  * waits on the reader's availability future in short timed waits, processing mail in between. It
  * returns at the end of input (after emitting {@code Watermark.MAX_WATERMARK}) or on
  * cancellation. Periodic watermarks are emitted every {@code pipeline.auto-watermark-interval}
  * (default 200 ms; 0 disables them) from processing-time timers.
  */
-public class SourceReaderOperator<T> implements SourceOperator<T>,
+public class SourceReaderOperator<T> implements SourceOperator<T>, OperatorEventHandler,
         dev.eddy.streaming.runtime.watermarkstatus.WatermarkProgressProvider {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SourceReaderOperator.class);
@@ -128,11 +137,10 @@ public class SourceReaderOperator<T> implements SourceOperator<T>,
             throw new IllegalStateException("SourceReaderOperator for " + source + " cannot initialize state in state "
                     + lifecycle.state() + ": initializeState comes once, after setup and before open");
         }
-        stateHandler = SourceReaderStateHandler.initialize(context,
-                parameters.getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
+        stateHandler = SourceReaderStateHandler.initialize(context);
     }
 
-    /** Stores the reader's remaining splits and the enumerator's progress. Task thread, between records. */
+    /** Stores the reader's remaining splits. Task thread, between records. */
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         if (stateHandler == null) {
@@ -197,7 +205,6 @@ public class SourceReaderOperator<T> implements SourceOperator<T>,
         InputStatus status = InputStatus.MORE_AVAILABLE;
         int sinceYield = 0;
         while (!isCancelled(control)) {
-            runner.runEnumeratorActions();
             status = runner.reader.pollNext(output);
             if (status == InputStatus.END_OF_INPUT) {
                 break;
@@ -222,11 +229,8 @@ public class SourceReaderOperator<T> implements SourceOperator<T>,
     private void waitUntilAvailable(SourceContextControl control) throws Exception {
         CompletableFuture<Void> available = runner.reader.isAvailable();
         while (!available.isDone() && !isCancelled(control)) {
-            if (runner.hasEnumeratorActions()) {
-                return;
-            }
             control.checkpointOrYield();
-            if (available.isDone() || runner.hasEnumeratorActions()) {
+            if (available.isDone()) {
                 return;
             }
             try {
@@ -281,12 +285,24 @@ public class SourceReaderOperator<T> implements SourceOperator<T>,
         return lifecycle;
     }
 
-    /** The reader and the local enumerator of one split type. Task thread only. */
+    /**
+     * Events from the source coordinator, as mail on the task thread after {@link #open()}: splits,
+     * "no more splits" and custom source events for the reader.
+     */
+    @Override
+    public void handleOperatorEvent(OperatorEvent event) throws Exception {
+        if (runner == null || runner.reader == null) {
+            throw new IllegalStateException("SourceReaderOperator for " + source + " got " + event.getClass().getSimpleName()
+                    + " before open(); the coordinator answers only registered readers");
+        }
+        runner.handle(event);
+    }
+
+    /** The reader of one split type and its link to the coordinator. Task thread only. */
     private final class Runner<SplitT extends SourceSplit> {
         private final Source<T, SplitT, ?> typedSource;
         private SourceReader<T, SplitT> reader;
-        private SplitEnumerator<SplitT, ?> enumerator;
-        private LocalSplitEnumeratorContext<SplitT> enumeratorContext;
+        private OperatorEventGateway coordinator;
 
         Runner(Source<T, SplitT, ?> typedSource) {
             this.typedSource = typedSource;
@@ -295,79 +311,43 @@ public class SourceReaderOperator<T> implements SourceOperator<T>,
         void open() throws Exception {
             TaskInfo taskInfo = parameters.getRuntimeContext().getTaskInfo();
             int index = taskInfo.getIndexOfThisSubtask();
-            int parallelism = taskInfo.getNumberOfParallelSubtasks();
+            coordinator = parameters.getOperatorEventGateway();
+            if (coordinator == null) {
+                throw new IllegalStateException("SourceReaderOperator for " + source + " (subtask " + index + ") has no "
+                        + "operator event gateway to its split enumerator; the runtime must provide one in the operator parameters");
+            }
             String host = localHostName();
-            reader = typedSource.createReader(new ReaderContext(taskInfo, host, this));
-            enumeratorContext = new LocalSplitEnumeratorContext<>(index, parallelism, host, reader,
-                    parameters.getProcessingTimeService(), stateHandler.assignedBeforeRestore());
+            reader = typedSource.createReader(new ReaderContext(taskInfo, host, coordinator));
             List<SplitT> restoredSplits = stateHandler.hasRestoredSplits()
                     ? stateHandler.restoredSplits(typedSource.getSplitSerializer()) : List.of();
             if (!restoredSplits.isEmpty()) {
                 reader.addSplits(restoredSplits);
             }
-            if (stateHandler.enumerationFinishedBeforeRestore()) {
-                // Every split was handed out before the checkpoint: the restored ones are all that is left.
-                LOG.debug("Source {} subtask {} restored {} splits; split enumeration had already finished", source,
-                        index, restoredSplits.size());
-                enumeratorContext.signalNoMoreSplits(index);
-                reader.start();
-                return;
-            }
+            coordinator.sendEventToCoordinator(new ReaderRegistrationEvent(index, host));
             reader.start();
-            enumerator = typedSource.createEnumerator(enumeratorContext);
-            enumerator.start();
-            for (int i = 0; i < parallelism; i++) {
-                enumerator.addReader(i);
+        }
+
+        void handle(OperatorEvent event) throws Exception {
+            if (event instanceof AddSplitEvent add) {
+                reader.addSplits(add.splits(typedSource.getSplitSerializer()));
+            } else if (event instanceof NoMoreSplitsEvent) {
+                reader.notifyNoMoreSplits();
+            } else if (event instanceof SourceEventWrapper wrapper) {
+                reader.handleSourceEvents(wrapper.sourceEvent());
+            } else {
+                throw new IllegalArgumentException("SourceReaderOperator for " + source + " cannot handle "
+                        + event.getClass().getName() + " from its coordinator");
             }
         }
 
         void snapshot(long checkpointId) throws Exception {
             List<SplitT> splits = reader == null ? List.of() : reader.snapshotState(checkpointId);
-            stateHandler.snapshot(typedSource.getSplitSerializer(), splits, enumeratorContext.assignedToLocalReader(),
-                    enumeratorContext.noMoreSplitsSignalled());
-        }
-
-        void requestSplit(int subtask, String host) {
-            if (stateHandler.enumerationFinishedBeforeRestore()) {
-                return; // enumeration finished before the restored checkpoint: nothing more to hand out
-            }
-            enumeratorContext.enqueue(() -> enumerator.handleSplitRequest(subtask, host));
-        }
-
-        boolean hasEnumeratorActions() {
-            return enumeratorContext.hasPendingActions();
-        }
-
-        void runEnumeratorActions() {
-            if (enumeratorContext.hasPendingActions()) {
-                enumeratorContext.runPendingActions();
-            }
+            stateHandler.snapshot(typedSource.getSplitSerializer(), splits);
         }
 
         void close() throws Exception {
-            Exception failure = null;
-            if (enumeratorContext != null) {
-                enumeratorContext.close();
-            }
-            try {
-                if (enumerator != null) {
-                    enumerator.close();
-                }
-            } catch (Exception e) {
-                failure = e;
-            }
-            try {
-                if (reader != null) {
-                    reader.close();
-                }
-            } catch (Exception e) {
-                if (failure != null) {
-                    e.addSuppressed(failure);
-                }
-                failure = e;
-            }
-            if (failure != null) {
-                throw failure;
+            if (reader != null) {
+                reader.close();
             }
         }
     }
@@ -381,12 +361,12 @@ public class SourceReaderOperator<T> implements SourceOperator<T>,
     private final class ReaderContext implements SourceReaderContext {
         private final TaskInfo taskInfo;
         private final String host;
-        private final Runner<?> owner;
+        private final OperatorEventGateway coordinator;
 
-        ReaderContext(TaskInfo taskInfo, String host, Runner<?> owner) {
+        ReaderContext(TaskInfo taskInfo, String host, OperatorEventGateway coordinator) {
             this.taskInfo = taskInfo;
             this.host = host;
-            this.owner = owner;
+            this.coordinator = coordinator;
         }
 
         @Override
@@ -411,7 +391,15 @@ public class SourceReaderOperator<T> implements SourceOperator<T>,
 
         @Override
         public void sendSplitRequest() {
-            owner.requestSplit(taskInfo.getIndexOfThisSubtask(), host);
+            coordinator.sendEventToCoordinator(new RequestSplitEvent(host));
+        }
+
+        @Override
+        public void sendSourceEventToCoordinator(SourceEvent sourceEvent) {
+            if (sourceEvent == null) {
+                throw new IllegalArgumentException("A source event must not be null");
+            }
+            coordinator.sendEventToCoordinator(new SourceEventWrapper(sourceEvent));
         }
 
         @Override

@@ -150,6 +150,31 @@ class AsyncWaitOperatorRetryTest {
     }
 
     @Test
+    void atFinishAWaitingRetryRunsAtOnceAndNoFurtherRetryFollows() throws Exception {
+        ManualAsyncFunction fn = new ManualAsyncFunction();
+        AsyncOperatorHarness<Integer, String> h = new AsyncOperatorHarness<>(operator(fn, OutputMode.ORDERED, 10, 0, fixed(5, 1000))).open();
+        h.processElement(1);
+        h.processElement(2);
+        List<ManualAsyncFunction.Call> first = fn.drain();
+        first.get(0).complete(); // empty: waits 1000 ms for its retry
+        h.runMail();
+        Thread io = new Thread(() -> {
+            try {
+                fn.next().complete(); // 1's immediate retry, empty again: final now
+                first.get(1).fail(new IOException("after the end of input")); // final too: fails the task
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        io.start();
+        assertThatThrownBy(h::finish).isInstanceOf(AsyncWaitOperator.AsyncIOException.class)
+                .hasMessageContaining("input 2").hasMessageContaining("1 attempt(s)");
+        io.join();
+        assertThat(fn.invocations.get()).as("1 twice (the second without waiting for the backoff), 2 once").isEqualTo(3);
+        assertThat(h.processingTime().getNumActiveTimers()).as("the backoff timer was cancelled").isZero();
+    }
+
+    @Test
     void noRetryStrategyNeverRetries() {
         @SuppressWarnings("unchecked")
         AsyncRetryStrategy<String> none = AsyncRetryStrategies.NO_RETRY_STRATEGY;

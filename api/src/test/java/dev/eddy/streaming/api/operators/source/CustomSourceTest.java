@@ -165,7 +165,22 @@ class CustomSourceTest {
 
         @Override
         public SimpleVersionedSerializer<KeySplit> getSplitSerializer() {
-            throw new UnsupportedOperationException();
+            return new SimpleVersionedSerializer<>() {
+                @Override
+                public int getVersion() {
+                    return 1;
+                }
+
+                @Override
+                public byte[] serialize(KeySplit split) {
+                    return java.nio.ByteBuffer.allocate(4).putInt(split.key()).array();
+                }
+
+                @Override
+                public KeySplit deserialize(int version, byte[] serialized) {
+                    return new KeySplit(java.nio.ByteBuffer.wrap(serialized).getInt());
+                }
+            };
         }
 
         @Override

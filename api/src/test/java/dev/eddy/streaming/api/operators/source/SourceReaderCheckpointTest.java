@@ -8,6 +8,7 @@ import dev.eddy.api.connector.source.lib.NumberSequenceSource;
 import dev.eddy.connector.file.src.FileSource;
 import dev.eddy.connector.file.src.reader.TextLineInputFormat;
 import dev.eddy.connector.testing.TestOperatorStateStore;
+import dev.eddy.connector.testing.TestSourceCoordinator;
 import dev.eddy.connector.testing.TestSubtask;
 import dev.eddy.core.fs.Path;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Snapshot a running source mid-stream, "fail", restore (same or other parallelism) and check that
  * the records before the snapshot plus the records after the restore are the input exactly once.
+ * One {@link TestSourceCoordinator} stands for the JobManager's enumerator; its checkpoint is taken
+ * after the readers' and restored into a new coordinator, as the JobManager does.
  */
 class SourceReaderCheckpointTest {
     @TempDir
@@ -73,6 +76,8 @@ class SourceReaderCheckpointTest {
         TestOperatorStateStore store = new TestOperatorStateStore();
         TestSubtask<String> old = new TestSubtask<>(0, 1);
         SourceReaderOperator<String> operator = new SourceReaderOperator<>(source, WatermarkStrategy.noWatermarks());
+        var oldCoordinator = new TestSourceCoordinator<>(source, 1);
+        oldCoordinator.connect(old, operator);
         List<String> emitted = new ArrayList<>();
         List<TestOperatorStateStore.Snapshot> snapshots = new ArrayList<>();
         old.onYield(() -> {
@@ -81,6 +86,7 @@ class SourceReaderCheckpointTest {
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
+            oldCoordinator.runPeriodic();
             if (snapshots.isEmpty() && old.values().size() >= 700) {
                 snapshot(operator, store, snapshots, old, emitted);
                 old.cancelTask();
@@ -92,18 +98,21 @@ class SourceReaderCheckpointTest {
         operator.run(old.control());
         operator.close();
         assertThat(emitted).hasSizeLessThan(1200);
+        var newCoordinator = new TestSourceCoordinator<>(source, 2, oldCoordinator.snapshot(7));
 
         Files.write(dir.resolve("c.txt"), List.of("c0", "c1"));
         expected.addAll(List.of("c0", "c1"));
         for (int i = 0; i < 2; i++) {
             TestSubtask<String> subtask = new TestSubtask<>(i, 2);
             SourceReaderOperator<String> restored = new SourceReaderOperator<>(source, WatermarkStrategy.noWatermarks());
+            newCoordinator.connect(subtask, restored);
             subtask.onYield(() -> {
                 try {
                     subtask.advanceTime(subtask.now() + 30);
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
+                newCoordinator.runPeriodic();
                 if (subtask.yields() > 40) {
                     subtask.cancelTask();
                 }
@@ -138,10 +147,12 @@ class SourceReaderCheckpointTest {
             int[] snapshotAfter, List<T> expected) throws Exception {
         List<T> emitted = new ArrayList<>();
         List<TestOperatorStateStore.Snapshot> snapshots = new ArrayList<>();
+        TestSourceCoordinator<?, ?> oldCoordinator = new TestSourceCoordinator<>(source, oldParallelism);
         for (int i = 0; i < oldParallelism; i++) {
             TestOperatorStateStore store = new TestOperatorStateStore();
             TestSubtask<T> subtask = new TestSubtask<>(i, oldParallelism);
             SourceReaderOperator<T> operator = new SourceReaderOperator<>(source, WatermarkStrategy.noWatermarks());
+            oldCoordinator.connect(subtask, operator);
             int threshold = snapshotAfter[i];
             List<T> beforeSnapshot = new ArrayList<>();
             boolean[] taken = {false};
@@ -162,10 +173,12 @@ class SourceReaderCheckpointTest {
             operator.close();
             emitted.addAll(beforeSnapshot);
         }
+        TestSourceCoordinator<?, ?> newCoordinator = restoredCoordinator(source, newParallelism, oldCoordinator);
         for (int i = 0; i < newParallelism; i++) {
             TestOperatorStateStore store = TestOperatorStateStore.restore(snapshots, newParallelism, i);
             TestSubtask<T> subtask = new TestSubtask<>(i, newParallelism);
             SourceReaderOperator<T> operator = new SourceReaderOperator<>(source, WatermarkStrategy.noWatermarks());
+            newCoordinator.connect(subtask, operator);
             operator.setup(subtask.parameters());
             operator.initializeState(store.initializationContext());
             operator.open();
@@ -175,6 +188,14 @@ class SourceReaderCheckpointTest {
             emitted.addAll(subtask.values());
         }
         assertThat(emitted).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** A coordinator at {@code parallelism} restored from the old one's enumerator checkpoint (taken now). */
+    @SuppressWarnings("unchecked")
+    private static <S extends dev.eddy.api.connector.source.SourceSplit, C> TestSourceCoordinator<S, C> restoredCoordinator(
+            Source<?, ?, ?> source, int parallelism, TestSourceCoordinator<?, ?> old) throws Exception {
+        TestSourceCoordinator<S, C> typedOld = (TestSourceCoordinator<S, C>) old;
+        return new TestSourceCoordinator<>((Source<?, S, C>) source, parallelism, typedOld.snapshot(7));
     }
 
     private static <T> void snapshot(SourceReaderOperator<T> operator, TestOperatorStateStore store,
@@ -201,6 +222,7 @@ class SourceReaderCheckpointTest {
         };
         TestSubtask<Long> subtask = new TestSubtask<>(0, 1);
         SourceReaderOperator<Long> operator = new SourceReaderOperator<>(source, WatermarkStrategy.noWatermarks());
+        new TestSourceCoordinator<>(source, 1).connect(subtask, operator);
         operator.setup(subtask.parameters());
         operator.initializeState(new TestOperatorStateStore().initializationContext());
         operator.open();

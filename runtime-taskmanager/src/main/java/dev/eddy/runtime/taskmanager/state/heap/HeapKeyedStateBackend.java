@@ -46,7 +46,8 @@ import java.util.function.UnaryOperator;
  * <p>A state whose descriptor has TTL enabled stores its values (list elements, map entry values)
  * wrapped with their last access timestamp, taken from the backend's clock; see
  * {@link StateTtlConfig}. Its incremental cleanup runs after each access of the state and, if so
- * configured, on every {@link #setCurrentKey} (once per record).
+ * configured, on every {@link #setCurrentKey} (once per record); with cleanupFullSnapshot,
+ * snapshots leave out what has expired at the time of the snapshot.
  *
  * <p>Snapshots: {@link #snapshot} pins every state's key-group maps (copy-on-write at key-group
  * granularity, see {@link StateTable}) and writes them asynchronously in the canonical format
@@ -335,9 +336,10 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
         }
         requireKeySerializer("take a snapshot for checkpoint " + checkpointId);
         List<HeapSnapshotWriter.FrozenState<K>> frozen = new ArrayList<>();
+        long now = clock.getAsLong();
         for (String name : new TreeMap<>(states).keySet()) {
             StateEntry e = states.get(name);
-            frozen.add(new HeapSnapshotWriter.FrozenState<>(e.codec.duplicate(), e.table.pinForSnapshot()));
+            frozen.add(new HeapSnapshotWriter.FrozenState<>(e.codec.duplicate(), e.table.pinForSnapshot(), now));
         }
         List<RestoredStateBytes> undecoded = new ArrayList<>(new TreeMap<>(restoredStates).values());
         return new HeapSnapshotWriter<>(keyGroupRange, frozen, undecoded, streams,

@@ -20,8 +20,8 @@ import java.util.Map;
  * serializer duplicates and the frozen maps.
  */
 final class HeapSnapshotWriter<K> implements AsyncSnapshot<KeyedStateHandleProto> {
-    /** One registered state as the snapshot froze it. */
-    record FrozenState<K>(HeapStateCodec<K> codec, StateTable.Pinned<Object, Object> pinned) {}
+    /** One registered state as the snapshot froze it, at {@code now} (TTL cleanup in full snapshots). */
+    record FrozenState<K>(HeapStateCodec<K> codec, StateTable.Pinned<Object, Object> pinned, long now) {}
 
     private final KeyGroupRange range;
     private final List<FrozenState<K>> states;
@@ -68,11 +68,12 @@ final class HeapSnapshotWriter<K> implements AsyncSnapshot<KeyedStateHandleProto
         List<Byte> flags = new ArrayList<>();
         for (FrozenState<K> s : states) {
             Map<Object, Object> entries = s.pinned().getKeyGroup(kg);
-            if (!entries.isEmpty()) {
+            byte[] block = entries.isEmpty() ? null : s.codec().encode(entries, s.now());
+            if (block != null) {
                 names.add(s.codec().name());
                 kinds.add(s.codec().kind());
                 flags.add(s.codec().flags());
-                blocks.add(s.codec().encode(entries));
+                blocks.add(block);
             }
         }
         for (RestoredStateBytes r : undecoded) {

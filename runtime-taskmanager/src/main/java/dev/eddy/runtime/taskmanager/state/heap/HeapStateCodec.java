@@ -9,6 +9,7 @@ import dev.eddy.core.memory.DataInputView;
 import dev.eddy.core.memory.DataOutputSerializer;
 import dev.eddy.core.memory.DataOutputView;
 import dev.eddy.runtime.taskmanager.state.KeyGroupStateFormat;
+import dev.eddy.runtime.taskmanager.state.TtlTime;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,9 +33,12 @@ final class HeapStateCodec<K> {
     private final TypeSerializer<Object> namespaceSerializer; // null without namespaces
     private final TypeSerializer<Object> valueSerializer; // VALUE/REDUCING/AGGREGATING value, LIST element, MAP user value
     private final TypeSerializer<Object> userKeySerializer; // MAP only
+    /** With TTL and cleanupFullSnapshot: the time to live; otherwise -1 (snapshots keep expired values). */
+    private final long snapshotCleanupTtl;
 
     private HeapStateCodec(String name, byte kind, boolean ttl, TypeSerializer<K> keySerializer, TypeSerializer<Object> namespaceSerializer,
-            TypeSerializer<Object> valueSerializer, TypeSerializer<Object> userKeySerializer) {
+            TypeSerializer<Object> valueSerializer, TypeSerializer<Object> userKeySerializer, long snapshotCleanupTtl) {
+        this.snapshotCleanupTtl = snapshotCleanupTtl;
         this.name = name;
         this.kind = kind;
         this.ttl = ttl;
@@ -61,14 +65,17 @@ final class HeapStateCodec<K> {
         } else {
             value = s;
         }
-        return new HeapStateCodec<>(descriptor.getName(), kind, ttl, keySerializer, (TypeSerializer) namespaceSerializer, value, userKey);
+        long cleanupTtl = ttl && descriptor.getTtlConfig().getCleanupStrategies().inFullSnapshot()
+                ? TtlTime.ttlMillis(descriptor.getTtlConfig()) : -1;
+        return new HeapStateCodec<>(descriptor.getName(), kind, ttl, keySerializer, (TypeSerializer) namespaceSerializer, value, userKey,
+                cleanupTtl);
     }
 
     /** A codec with its own serializer instances, for another thread. */
     HeapStateCodec<K> duplicate() {
         return new HeapStateCodec<>(name, kind, ttl, keySerializer == null ? null : keySerializer.duplicate(),
                 namespaceSerializer == null ? null : namespaceSerializer.duplicate(), valueSerializer.duplicate(),
-                userKeySerializer == null ? null : userKeySerializer.duplicate());
+                userKeySerializer == null ? null : userKeySerializer.duplicate(), snapshotCleanupTtl);
     }
 
     String name() {
@@ -128,14 +135,22 @@ final class HeapStateCodec<K> {
 
     // ------------------------------------------------------------------ writing (async thread)
 
-    /** The entries block of one key group: int numEntries, then each entry. */
+    /**
+     * The entries block of one key group: int numEntries, then each entry. With TTL and
+     * cleanupFullSnapshot, values (list elements, map entries) expired at {@code now} are left out.
+     */
     @SuppressWarnings("unchecked")
-    byte[] encode(Map<Object, ?> entries) throws IOException {
+    byte[] encode(Map<Object, ?> entries, long now) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(256);
-        out.writeInt(entries.size());
+        out.writeInt(0);
+        int n = 0;
         for (Map.Entry<Object, ?> e : entries.entrySet()) {
+            Object stored = snapshotCleanupTtl >= 0 ? unexpired(e.getValue(), now) : e.getValue();
+            if (stored == null) {
+                continue;
+            }
+            n++;
             writeKey(e.getKey(), out);
-            Object stored = e.getValue();
             if (kind == KeyGroupStateFormat.LIST) {
                 List<Object> list = (List<Object>) stored;
                 out.writeInt(list.size());
@@ -153,7 +168,42 @@ final class HeapStateCodec<K> {
                 writeValue(stored, out);
             }
         }
-        return out.getCopyOfBuffer();
+        int end = out.getPosition();
+        out.setPosition(0);
+        out.writeInt(n);
+        out.setPosition(end);
+        return n == 0 ? null : out.getCopyOfBuffer();
+    }
+
+    /** What of a frozen stored value is unexpired at {@code now} (new collections), or null when nothing. */
+    @SuppressWarnings("unchecked")
+    private Object unexpired(Object stored, long now) {
+        switch (kind) {
+            case KeyGroupStateFormat.LIST: {
+                List<Object> kept = new ArrayList<>();
+                for (Object v : (List<Object>) stored) {
+                    if (!expired(v, now)) {
+                        kept.add(v);
+                    }
+                }
+                return kept.isEmpty() ? null : kept;
+            }
+            case KeyGroupStateFormat.MAP: {
+                Map<Object, Object> kept = new HashMap<>();
+                ((Map<Object, Object>) stored).forEach((k, v) -> {
+                    if (!expired(v, now)) {
+                        kept.put(k, v);
+                    }
+                });
+                return kept.isEmpty() ? null : kept;
+            }
+            default:
+                return expired(stored, now) ? null : stored;
+        }
+    }
+
+    private boolean expired(Object ttlValue, long now) {
+        return TtlTime.isExpired(((TtlValue<?>) ttlValue).getLastAccessTimestamp(), snapshotCleanupTtl, now);
     }
 
     @SuppressWarnings("unchecked")

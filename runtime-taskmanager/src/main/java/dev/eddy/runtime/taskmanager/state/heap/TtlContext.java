@@ -1,6 +1,7 @@
 package dev.eddy.runtime.taskmanager.state.heap;
 
 import dev.eddy.api.common.state.StateTtlConfig;
+import dev.eddy.runtime.taskmanager.state.TtlTime;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,16 +18,8 @@ final class TtlContext {
     TtlContext(StateTtlConfig config, LongSupplier clock, TtlIncrementalCleanup<?> cleanup) {
         this.config = config;
         this.clock = clock;
-        this.ttlMillis = toMillis(config);
+        this.ttlMillis = TtlTime.ttlMillis(config);
         this.cleanup = cleanup;
-    }
-
-    private static long toMillis(StateTtlConfig config) {
-        try {
-            return config.getTimeToLive().toMillis();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
     }
 
     long now() {
@@ -39,9 +32,7 @@ final class TtlContext {
 
     /** Expired when {@code now >= lastAccess + ttl} (saturating at Long.MAX_VALUE). */
     boolean isExpired(TtlValue<?> value, long now) {
-        long ts = value.getLastAccessTimestamp();
-        long expiresAt = ts > Long.MAX_VALUE - ttlMillis ? Long.MAX_VALUE : ts + ttlMillis;
-        return expiresAt <= now;
+        return TtlTime.isExpired(value.getLastAccessTimestamp(), ttlMillis, now);
     }
 
     boolean returnExpired() {

@@ -85,9 +85,25 @@ final class TtlMapState<K, N, UK, UV> implements InternalMapState<K, N, UK, UV> 
         ttl.afterAccess();
     }
 
+    /** Whether {@code key} has a visible mapping (its value may be null); an expired one is removed. */
     @Override
     public boolean contains(UK key) {
-        return get(key) != null;
+        try {
+            Map<UK, TtlValue<UV>> m = entry.get();
+            TtlValue<UV> v = m == null ? null : m.get(key);
+            if (v == null) {
+                return false;
+            }
+            long now = ttl.now();
+            if (ttl.isExpired(v, now)) {
+                removeKey(m, key);
+                return ttl.returnExpired();
+            }
+            ttl.onRead(v, now);
+            return true;
+        } finally {
+            ttl.afterAccess();
+        }
     }
 
     @Override

@@ -312,7 +312,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         }
         StateColumn column = new StateColumn(this, cf, stateName, namespaced ? namespaceSerializer : null);
         State state = createState(descriptor, column, serializers, ttl);
-        states.put(stateName, new StateEntry(descriptor.getType(), state, namespaceSerializer));
+        states.put(stateName, new StateEntry(descriptor.getType(), state, namespaceSerializer, ttl, serializers.value));
         return (S) state;
     }
 
@@ -478,13 +478,19 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
             return new IncrementalSnapshot(checkpointDir, streams, keyGroupRange, backendId, sharedFiles, checkpointId);
         }
         Map<String, TypeSerializer<?>> namespaceSerializers = new HashMap<>();
+        Map<String, CanonicalSnapshot.TtlCleanup> ttlCleanups = new HashMap<>();
+        long now = clock.getAsLong();
         states.forEach((stateName, e) -> {
             if (!(e.namespaceSerializer instanceof VoidNamespaceSerializer)) {
                 namespaceSerializers.put(stateName, e.namespaceSerializer.duplicate());
             }
+            if (e.ttl != null && e.ttl.cleanupInFullSnapshot()) {
+                ttlCleanups.put(stateName, new CanonicalSnapshot.TtlCleanup(e.ttl.ttlMillis(), now,
+                        e.type == StateDescriptor.Type.LIST ? e.elementSerializer.duplicate() : null));
+            }
         });
         return new CanonicalSnapshot(checkpointDir, streams, keyGroupRange, keySerializer.duplicate(), pending.snapshot(),
-                namespaceSerializers, "keyed-" + name + "-" + keyGroupRange.getStartKeyGroup());
+                namespaceSerializers, ttlCleanups, "keyed-" + name + "-" + keyGroupRange.getStartKeyGroup());
     }
 
     /**
@@ -592,15 +598,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         LocalFiles.deleteQuietly(directory);
     }
 
-    private static final class StateEntry {
-        final StateDescriptor.Type type;
-        final State state;
-        final TypeSerializer<?> namespaceSerializer;
-
-        StateEntry(StateDescriptor.Type type, State state, TypeSerializer<?> namespaceSerializer) {
-            this.type = type;
-            this.state = state;
-            this.namespaceSerializer = namespaceSerializer;
-        }
-    }
+    /** A registered state: what later registrations and snapshots need to know of it. */
+    private record StateEntry(StateDescriptor.Type type, State state, TypeSerializer<?> namespaceSerializer, RocksDBTtl ttl,
+            TypeSerializer<?> elementSerializer) {}
 }

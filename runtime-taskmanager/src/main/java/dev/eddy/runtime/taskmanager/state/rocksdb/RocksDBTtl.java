@@ -1,6 +1,7 @@
 package dev.eddy.runtime.taskmanager.state.rocksdb;
 
 import dev.eddy.api.common.state.StateTtlConfig;
+import dev.eddy.runtime.taskmanager.state.TtlTime;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,13 +19,7 @@ final class RocksDBTtl {
     RocksDBTtl(StateTtlConfig config, LongSupplier clock) {
         this.config = config;
         this.clock = clock;
-        long millis;
-        try {
-            millis = config.getTimeToLive().toMillis();
-        } catch (ArithmeticException e) {
-            millis = Long.MAX_VALUE;
-        }
-        this.ttlMillis = millis;
+        this.ttlMillis = TtlTime.ttlMillis(config);
     }
 
     long now() {
@@ -33,12 +28,7 @@ final class RocksDBTtl {
 
     /** Expired when {@code now >= lastAccess + ttl} (saturating at Long.MAX_VALUE), as on the heap. */
     boolean isExpired(long lastAccess, long now) {
-        return expired(lastAccess, now, ttlMillis);
-    }
-
-    static boolean expired(long lastAccess, long now, long ttlMillis) {
-        long expiresAt = lastAccess > Long.MAX_VALUE - ttlMillis ? Long.MAX_VALUE : lastAccess + ttlMillis;
-        return expiresAt <= now;
+        return TtlTime.isExpired(lastAccess, ttlMillis, now);
     }
 
     long ttlMillis() {

@@ -1,5 +1,8 @@
 package dev.eddy.runtime.taskmanager.task.chain;
 
+import dev.eddy.runtime.operators.coordination.OperatorEventGateway;
+import java.util.function.Function;
+
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.api.java.functions.KeySelector;
 import dev.eddy.runtime.graph.ChainedSideOutputConfig;
@@ -52,9 +55,20 @@ public final class OperatorChain {
     private final List<Integer> topologicalOrder;
     private final ChainContext context;
     private long flushIntervalMillis = -1;
+    private final Function<String, OperatorEventGateway> operatorEventGateways;
 
     /** @param writersByOutEdge the task's writers, indexed by the vertex's out-edge index (null where unused) */
     public OperatorChain(TaskChainConfig config, ChainContext context, List<OutputWriter<?>> writersByOutEdge) {
+        this(config, context, writersByOutEdge, uid -> null);
+    }
+
+    /**
+     * @param operatorEventGateways operator uid → where that operator sends events to its
+     *                              coordinator (null: none); handed to the operator in setup
+     */
+    public OperatorChain(TaskChainConfig config, ChainContext context, List<OutputWriter<?>> writersByOutEdge,
+            Function<String, OperatorEventGateway> operatorEventGateways) {
+        this.operatorEventGateways = operatorEventGateways;
         this.configs = config.getOperators();
         this.context = context;
         this.operators = new ArrayList<>();
@@ -135,7 +149,8 @@ public final class OperatorChain {
         StreamingRuntimeContext rc = new StreamingRuntimeContext(context.taskInfo(), context.jobInfo(), context.userClassLoader(), backend);
         StreamOperator op = operators.get(index);
         op.setup(new OperatorParametersImpl<>(output, rc, context.processingTimeService(), context.mailboxExecutor(),
-                backend, oc.getStateKeySelector1(), oc.getStateKeySelector2(), context.jobConfiguration()));
+                backend, oc.getStateKeySelector1(), oc.getStateKeySelector2(), context.jobConfiguration(),
+                operatorEventGateways.apply(oc.getUid())));
     }
 
     private static Output<StreamRecord<Object>> fanOut(List<Output<StreamRecord<Object>>> outs) {
@@ -185,6 +200,16 @@ public final class OperatorChain {
             return ElementSink.of((OneInputStreamOperator<Object, ?>) head, ks, backends.get(0));
         }
         throw new IllegalStateException("Head operator " + hc + " (" + head.getClass().getName() + ") has no input " + inputIndex);
+    }
+
+    /** The operator with this uid, or null. */
+    public StreamOperator<?> getOperatorByUid(String uid) {
+        for (int i = 0; i < configs.size(); i++) {
+            if (configs.get(i).getUid().equals(uid)) {
+                return operators.get(i);
+            }
+        }
+        return null;
     }
 
     public StreamOperator<?> getHeadOperator() {

@@ -2,6 +2,7 @@ package dev.eddy.runtime.taskmanager.task.chain;
 
 import dev.eddy.api.common.functions.RuntimeContext;
 import dev.eddy.api.java.functions.KeySelector;
+import dev.eddy.runtime.operators.coordination.OperatorEventGateway;
 import dev.eddy.runtime.state.KeyedStateBackend;
 import dev.eddy.streaming.api.operators.MailboxExecutor;
 import dev.eddy.streaming.api.operators.Output;
@@ -13,12 +14,17 @@ import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
 record OperatorParametersImpl<OUT>(Output<StreamRecord<OUT>> output, RuntimeContext runtimeContext,
         ProcessingTimeService processingTimeService, MailboxExecutor mailboxExecutor,
         KeyedStateBackend<Object> keyedStateBackend, KeySelector<?, ?> keySelector1, KeySelector<?, ?> keySelector2,
-        dev.eddy.configuration.Configuration jobConfiguration)
+        dev.eddy.configuration.Configuration jobConfiguration, OperatorEventGateway operatorEventGateway)
         implements StreamOperatorParameters<OUT> {
 
     @Override
     public dev.eddy.configuration.Configuration getJobConfiguration() {
         return jobConfiguration;
+    }
+
+    @Override
+    public OperatorEventGateway getOperatorEventGateway() {
+        return operatorEventGateway;
     }
 
     @Override

@@ -4,8 +4,12 @@ import dev.eddy.streaming.api.operators.MailboxExecutor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * {@link MailboxExecutor} over a {@link TaskMailbox}. {@link #execute} may be called from any
- * thread; {@link #yield} and {@link #tryYield} only from the task thread.
+ * {@link MailboxExecutor} over a {@link TaskMailbox}, as handed to operators. {@link #execute} may
+ * be called from any thread; {@link #yield} and {@link #tryYield} only from the task thread. An
+ * operator yields in the middle of a record (async I/O waiting for queue space), so yielding runs
+ * only operator mail, never {@linkplain Mail#taskLevel() task-level} mail such as a source's
+ * checkpoint trigger: that waits for the mailbox loop, between records (Flink gets the same from
+ * mailbox priorities).
  */
 public final class MailboxExecutorImpl implements MailboxExecutor {
     private final TaskMailbox mailbox;
@@ -24,7 +28,7 @@ public final class MailboxExecutorImpl implements MailboxExecutor {
 
     @Override
     public void yield() throws Exception {
-        Mail mail = mailbox.take();
+        Mail mail = mailbox.takeOperatorMail();
         if (mail == null) {
             throw new IllegalStateException("The task's mailbox is closed; nothing more will run on this task");
         }
@@ -33,7 +37,7 @@ public final class MailboxExecutorImpl implements MailboxExecutor {
 
     @Override
     public boolean tryYield() throws Exception {
-        Mail mail = mailbox.tryTake();
+        Mail mail = mailbox.tryTakeOperatorMail();
         if (mail == null) {
             return false;
         }

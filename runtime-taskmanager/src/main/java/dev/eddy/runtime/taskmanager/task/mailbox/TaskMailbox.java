@@ -75,6 +75,52 @@ public final class TaskMailbox {
     }
 
     /**
+     * Takes the oldest mail that is not {@linkplain Mail#taskLevel() task-level}, or null; task-level
+     * mail stays queued in its place. Task thread (operators yielding mid-record).
+     */
+    public Mail tryTakeOperatorMail() {
+        if (!hasMail) {
+            return null;
+        }
+        lock.lock();
+        try {
+            return pollOperatorMail();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Like {@link #tryTakeOperatorMail} but waits for such mail; null once the mailbox is closed.
+     * Task thread.
+     */
+    public Mail takeOperatorMail() throws InterruptedException {
+        lock.lock();
+        try {
+            Mail m;
+            while ((m = pollOperatorMail()) == null && !closed) {
+                changed.await();
+            }
+            return m;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock. */
+    private Mail pollOperatorMail() {
+        for (java.util.Iterator<Mail> it = queue.iterator(); it.hasNext(); ) {
+            Mail m = it.next();
+            if (!m.taskLevel()) {
+                it.remove();
+                hasMail = !queue.isEmpty();
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Parks the task thread until there is mail, {@code future} is done, or the mailbox is closed.
      * Task thread.
      */

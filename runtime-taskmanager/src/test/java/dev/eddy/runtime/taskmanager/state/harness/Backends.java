@@ -2,6 +2,7 @@ package dev.eddy.runtime.taskmanager.state.harness;
 
 import dev.eddy.runtime.taskmanager.state.StateBackendSettings;
 import dev.eddy.runtime.taskmanager.state.heap.HeapKeyedStateBackend;
+import dev.eddy.runtime.taskmanager.state.rocksdb.RocksDBKeyedStateBackend;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
 
@@ -16,6 +17,12 @@ public final class Backends {
     /** The heap backend with a manual TTL clock. */
     public static OperatorSnapshotHarness.BackendFactory heap(LongSupplier clock) {
         return (keySerializer, max, p, i) -> HeapKeyedStateBackend.forSubtask(keySerializer, max, p, i, clock);
+    }
+
+    /** RocksDB with incremental checkpoints and a manual TTL clock, files under {@code localDirectory}. */
+    public static OperatorSnapshotHarness.BackendFactory rocksdb(Path localDirectory, LongSupplier clock) {
+        return (keySerializer, max, p, i) -> RocksDBKeyedStateBackend.forSubtask(keySerializer, max, p, i, localDirectory,
+                "harness-" + p + "-" + i, true, clock);
     }
 
     /** Whatever {@code state.backend.type} selects, with RocksDB files under {@code localDirectory}. */

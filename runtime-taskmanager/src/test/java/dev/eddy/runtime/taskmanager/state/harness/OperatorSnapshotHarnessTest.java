@@ -284,11 +284,12 @@ class OperatorSnapshotHarnessTest {
         }
     }
 
-    @Test
-    void ttlStateKeepsItsTimestampsAcrossRestore() throws Exception {
+    @ParameterizedTest
+    @EnumSource(StateBackendSettings.Kind.class)
+    void ttlStateKeepsItsTimestampsAcrossRestore(StateBackendSettings.Kind kind) throws Exception {
         AtomicLong clock = new AtomicLong(0);
-        OperatorSnapshotHarness.Spec<Long, String> spec =
-                keyedSpec(new KeyedProcessOperator<>(new TestFunctions.TtlValue()), Backends.heap(clock::get));
+        OperatorSnapshotHarness.Spec<Long, String> spec = keyedSpec(new KeyedProcessOperator<>(new TestFunctions.TtlValue()),
+                kind == StateBackendSettings.Kind.HASHMAP ? Backends.heap(clock::get) : Backends.rocksdb(dir.resolve("rocksdb"), clock::get));
         OperatorSubtaskStateProto state;
         try (OperatorSnapshotHarness<Long, String> h = spec.subtask(1, 0).open()) {
             h.processElement(1L); // key 1, written at 0

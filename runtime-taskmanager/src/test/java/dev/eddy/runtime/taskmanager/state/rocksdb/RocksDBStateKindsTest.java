@@ -12,7 +12,6 @@ import dev.eddy.api.common.state.MapState;
 import dev.eddy.api.common.state.MapStateDescriptor;
 import dev.eddy.api.common.state.ReducingState;
 import dev.eddy.api.common.state.ReducingStateDescriptor;
-import dev.eddy.api.common.state.StateTtlConfig;
 import dev.eddy.api.common.state.ValueState;
 import dev.eddy.api.common.state.ValueStateDescriptor;
 import dev.eddy.api.common.typeinfo.Types;

@@ -171,4 +171,35 @@ class TaskMailboxTest {
             scheduler.shutdownNow();
         }
     }
+
+    @Test
+    void operatorYieldSkipsTaskLevelMailWhichStaysQueuedInOrderForTheLoop() throws Exception {
+        TaskMailbox mailbox = new TaskMailbox();
+        MailboxExecutorImpl executor = new MailboxExecutorImpl(mailbox);
+        List<String> ran = new ArrayList<>();
+        mailbox.put(new Mail(() -> ran.add("checkpoint"), "checkpoint 1", true));
+        executor.execute(() -> ran.add("async result"), "async result");
+
+        assertThat(executor.tryYield()).isTrue();
+        assertThat(ran).containsExactly("async result");
+        assertThat(executor.tryYield()).as("only task-level mail is left").isFalse();
+
+        CompletableFuture<Void> yielded = CompletableFuture.runAsync(() -> {
+            try {
+                executor.yield(); // waits: the checkpoint mail must not satisfy it
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        Thread.sleep(50);
+        assertThat(yielded).isNotDone();
+        executor.execute(() -> ran.add("second result"), "second result");
+        yielded.get(5, TimeUnit.SECONDS);
+        assertThat(ran).containsExactly("async result", "second result");
+
+        Mail loopMail = mailbox.tryTake();
+        assertThat(loopMail.description()).isEqualTo("checkpoint 1");
+        loopMail.run();
+        assertThat(ran).containsExactly("async result", "second result", "checkpoint");
+    }
 }

@@ -1,4 +1,4 @@
-package dev.eddy.runtime.taskmanager.classloading;
+package dev.eddy.runtime.util;
 
 import java.io.IOException;
 import java.net.URL;
@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A job's class loader: classes and resources come from the job's jar first, then from the
- * TaskManager's class path, except for packages that must be shared with the runtime (Eddy's own
+ * class path of the process (TaskManager or JobManager), except for packages that must be shared with the runtime (Eddy's own
  * classes, the JDK, logging), which always come from the parent. So a job may bring its own
  * version of a library the TaskManager also uses. Thread-safe (parallel capable).
  */
@@ -25,7 +25,7 @@ public final class ChildFirstClassLoader extends URLClassLoader {
         super(urls, parent);
     }
 
-    static boolean isParentFirst(String className) {
+    public static boolean isParentFirst(String className) {
         for (String p : PARENT_FIRST) {
             if (className.startsWith(p)) {
                 return true;

@@ -1,0 +1,11 @@
+package dev.eddy.api.connector.source;
+
+import java.io.Serializable;
+
+/**
+ * A custom message between a {@link SplitEnumerator} and its {@link SourceReader}s, for example a
+ * reader reporting progress or an enumerator pausing readers. Travels Java-serialized over the
+ * control plane and is read in the job's class loader, so it must be small, serializable and
+ * immutable.
+ */
+public interface SourceEvent extends Serializable {}
