@@ -236,16 +236,21 @@ public final class Task implements Runnable {
     }
 
     /**
-     * The event-time progress of this subtask's inputs as last published by the task thread: per
-     * logical input its watermark, status and channels (a source: its splits). Empty before the
+     * The event-time progress of this subtask as last published by the task thread: per logical
+     * input its watermark, status and channels, then what operators of the chain report themselves
+     * (a source: its splits; a watermark assigner: the watermark it generates). Empty before the
      * task runs. Any thread.
      */
     public java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> getWatermarkProgress() {
         OperatorChain chain = diagnosticsChain;
-        if (chain != null && runningSource != null) {
-            return chain.getHeadWatermarkProgress();
+        java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> own =
+                chain == null ? java.util.List.of() : chain.getOperatorWatermarkProgress();
+        if (own.isEmpty()) {
+            return inputWatermarks;
         }
-        return inputWatermarks;
+        java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> all = new java.util.ArrayList<>(inputWatermarks);
+        all.addAll(own);
+        return all;
     }
 
     /** Per input gate, a name per channel: the producer's partition id and subpartition. */
