@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.eddy.it.jobs.bigstate.BigStateJob;
+import dev.eddy.it.jobs.eventtime.EventTimeRecoveryJob;
 import dev.eddy.it.jobs.exactlyonce.ExactlyOnceFileJob;
 import dev.eddy.it.jobs.rescale.KeyedCountFilesJob;
 import dev.eddy.it.support.Commands;
@@ -203,6 +204,38 @@ class CheckpointRecoveryIT {
             n++;
         }
         return n;
+    }
+
+    @Test
+    @Order(4)
+    void windowsTimersAndAsyncRequestsInFlightSurviveTwoKillsWithTheOutputOfAnUndisturbedRun() throws Exception {
+        String records = "240000";
+        String keys = "7";
+        Path jar = JobJars.build(tmp.resolve("event-time-recovery.jar"), EventTimeRecoveryJob.class, true);
+        Path straight = tmp.resolve("event-time-straight");
+        ProcessResult s = host.eddy(JOB_TIMEOUT, "run", "-m", jmAddress, "-p", "2", jar.toString(),
+                records, keys, straight.toString(), "300", "100000");
+        assertThat(s.exitCode()).as(s.toString()).isZero();
+        List<String> expected = committedLines(straight).stream().sorted().toList();
+        assertThat(expected).as("undisturbed output: one line per key and 1 s window").hasSizeGreaterThan(2_000);
+
+        Path out = tmp.resolve("event-time-killed");
+        ProcessResult r = host.eddy(Duration.ofSeconds(90), "run", "-d", "-m", jmAddress, "-p", "2", jar.toString(),
+                records, keys, out.toString(), "300", "5");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        String jobId = jobId(r);
+        for (int kill = 1; kill <= 2; kill++) {
+            int committedBefore = committedLines(out).size();
+            await("a checkpoint committed window results").atMost(Duration.ofSeconds(90))
+                    .until(() -> allTasksRunning(jm.status(jobId)) && committedLines(out).size() > committedBefore);
+            killBusyTaskManager();
+            awaitRecovered(jobId, System.nanoTime());
+            host.startTaskManager();
+        }
+        await("job finished").atMost(JOB_TIMEOUT).until(() -> jm.status(jobId).getState().equals("FINISHED"));
+        List<String> got = committedLines(out).stream().sorted().toList();
+        assertThat(got).as("output after two TaskManager kills vs an undisturbed run").isEqualTo(expected);
+        awaitTaskManagers(3);
     }
 
     /** True once the JobManager log shows a completed checkpoint after the latest restart line. */

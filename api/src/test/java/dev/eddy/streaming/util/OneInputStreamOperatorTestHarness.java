@@ -156,7 +156,7 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> {
         operator.close();
     }
 
-    /** Everything emitted so far: StreamRecord copies and Watermarks, in order. */
+    /** Everything emitted so far: StreamRecord copies, Watermarks and WatermarkStatuses, in order. */
     public List<Object> getOutput() {
         return output;
     }
@@ -219,6 +219,11 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> {
                 @Override
                 public void emitWatermark(Watermark mark) {
                     output.add(mark);
+                }
+
+                @Override
+                public void emitWatermarkStatus(dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus status) {
+                    output.add(status);
                 }
 
                 @Override

@@ -3,6 +3,7 @@ package dev.eddy.client.cli;
 import dev.eddy.api.common.JobID;
 import dev.eddy.configuration.Configuration;
 import dev.eddy.proto.JobStatusProto;
+import dev.eddy.proto.JobWatermarksProto;
 import dev.eddy.proto.VertexStatus;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code eddy status <jobId>}: the job's state, its task states per vertex and its failure. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows a job's state, the number of tasks per state for each vertex, and the failure if it failed.")
+        description = "Shows a job's state, the number of tasks per state for each vertex, the watermark of every "
+                + "running subtask (and what holds it back), and the failure if it failed.")
 final class StatusCommand implements Callable<Integer> {
     private final CliContext context;
     @Mixin JobManagerAddress jobManager;
@@ -45,11 +47,30 @@ final class StatusCommand implements Callable<Integer> {
                         + formatCounts(vertex.getTasksPerStateMap()));
             }
         }
+        if (!isTerminal(status.getState())) {
+            printWatermarks(id, configuration);
+        }
         if (!status.getFailure().isBlank()) {
             context.out.println("  Failure:");
             status.getFailure().lines().forEach(l -> context.out.println("    " + l));
         }
         return 0;
+    }
+
+    /** Watermarks are best effort: a JobManager that cannot report them leaves the section out. */
+    private void printWatermarks(String id, Configuration configuration) {
+        JobWatermarksProto watermarks;
+        try {
+            watermarks = ClusterCalls.call(context, configuration, g -> g.getJobWatermarks(id));
+        } catch (CliException e) {
+            context.out.println("  Watermarks: not available (" + e.getMessage() + ")");
+            return;
+        }
+        WatermarkView.print(watermarks, context.out);
+    }
+
+    private static boolean isTerminal(String state) {
+        return state.equals("FINISHED") || state.equals("CANCELED") || state.equals("FAILED");
     }
 
     static String formatCounts(Map<String, Integer> counts) {

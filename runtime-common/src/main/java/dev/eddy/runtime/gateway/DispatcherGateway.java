@@ -24,6 +24,17 @@ public interface DispatcherGateway {
     /** Fails with a "no job with id ..." message for an unknown id. */
     CompletableFuture<JobStatusProto> getJobStatus(String jobId);
 
+    /**
+     * Event-time diagnostics of a job: for every subtask the watermark of each input, whether it is
+     * idle, and the channels (upstream subtasks) or source splits it consists of, as the
+     * TaskManagers report them now. Fails with a "no job with id ..." message for an unknown id.
+     * The default fails (gateways that predate it).
+     */
+    default CompletableFuture<dev.eddy.proto.JobWatermarksProto> getJobWatermarks(String jobId) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "This JobManager does not report watermarks (" + getClass().getSimpleName() + ")"));
+    }
+
     /** Starts cancelling; completes with the state at that moment (CANCELLING or the terminal one). */
     CompletableFuture<String> cancelJob(String jobId);
 

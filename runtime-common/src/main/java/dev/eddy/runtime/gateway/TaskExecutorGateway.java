@@ -21,6 +21,17 @@ public interface TaskExecutorGateway {
     /** Tells a task that a checkpoint completed or was aborted (ok even if the task is gone). */
     CompletableFuture<Ack> notifyCheckpoint(CheckpointNotificationRequest request);
 
+    /**
+     * The current event-time progress (watermarks per input and channel/split) of the named tasks,
+     * read from what their task threads last published. Unknown ids come back with
+     * {@code found = false}. The default fails (gateways that predate it).
+     */
+    default CompletableFuture<dev.eddy.proto.TaskWatermarksResponse> requestTaskWatermarks(
+            dev.eddy.proto.TaskWatermarksRequest request) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(
+                "This TaskExecutor does not report watermarks (" + getClass().getSimpleName() + ")"));
+    }
+
     /** The job no longer uses this slot; the TM cancels anything still running in it and frees it. */
     CompletableFuture<Ack> freeSlot(String allocationId, String jobId);
 

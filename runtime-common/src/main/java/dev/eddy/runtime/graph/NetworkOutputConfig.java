@@ -11,8 +11,16 @@ public final class NetworkOutputConfig implements Serializable {
     private final StreamPartitioner<?> partitioner;
     private final TypeSerializer<?> serializer;
     private final long bufferTimeoutMillis;
+    private final dev.eddy.util.OutputTag<?> outputTag;
 
     public NetworkOutputConfig(int outEdgeIndex, StreamPartitioner<?> partitioner, TypeSerializer<?> serializer, long bufferTimeoutMillis) {
+        this(outEdgeIndex, partitioner, serializer, bufferTimeoutMillis, null);
+    }
+
+    /** @param outputTag the side output this edge carries (serializer of the tag's type), or null for the main output */
+    public NetworkOutputConfig(int outEdgeIndex, StreamPartitioner<?> partitioner, TypeSerializer<?> serializer, long bufferTimeoutMillis,
+            dev.eddy.util.OutputTag<?> outputTag) {
+        this.outputTag = outputTag;
         this.outEdgeIndex = outEdgeIndex;
         this.partitioner = partitioner;
         this.serializer = serializer;
@@ -30,6 +38,11 @@ public final class NetworkOutputConfig implements Serializable {
 
     public TypeSerializer<?> getSerializer() {
         return serializer;
+    }
+
+    /** The side output this edge carries, or null for the main output. */
+    public dev.eddy.util.OutputTag<?> getOutputTag() {
+        return outputTag;
     }
 
     /** -1: job default (execution.buffer-timeout); 0: flush every record; &gt;0: ms. */

@@ -19,6 +19,7 @@ import java.util.Map;
 final class NodeSerializers {
     private final Map<StreamNode, TypeSerializer<?>> output = new IdentityHashMap<>();
     private final Map<StreamNode, TypeSerializer<?>> key = new IdentityHashMap<>();
+    private final Map<StreamEdge, TypeSerializer<?>> sideOutput = new IdentityHashMap<>();
 
     private NodeSerializers() {}
 
@@ -26,8 +27,13 @@ final class NodeSerializers {
         NodeSerializers s = new NodeSerializers();
         for (StreamNode node : nodes) {
             try {
-                if (!node.getOutEdges().isEmpty()) {
+                if (node.getOutEdges().stream().anyMatch(e -> e.getOutputTag() == null)) {
                     s.output.put(node, node.getTransformation().getOutputType().createSerializer(config));
+                }
+                for (StreamEdge e : node.getOutEdges()) {
+                    if (e.getOutputTag() != null) {
+                        s.sideOutput.put(e, e.getOutputTag().getTypeInfo().createSerializer(config));
+                    }
                 }
                 TypeInformation<?> keyType = keyType(node.getTransformation());
                 if (keyType != null) {
@@ -43,6 +49,11 @@ final class NodeSerializers {
     /** The output serializer, or null if the node has no consumers (sinks). */
     TypeSerializer<?> output(StreamNode node) {
         return output.get(node);
+    }
+
+    /** The serializer of the records on {@code edge}: the side output tag's type, or the producer's output type. */
+    TypeSerializer<?> edge(StreamEdge edge) {
+        return edge.getOutputTag() != null ? sideOutput.get(edge) : output.get(edge.getSource());
     }
 
     /** The state key serializer, or null when the node is not keyed or has no key type. */

@@ -22,10 +22,25 @@ public final class OperatorConfig implements Serializable {
     private final TypeSerializer<?> outputSerializer;
     private final List<Integer> chainedOutputs;
     private final List<NetworkOutputConfig> networkOutputs;
+    private final List<ChainedSideOutputConfig> chainedSideOutputs;
 
     public OperatorConfig(int nodeId, String name, String uid, StreamOperator<?> operator,
             KeySelector<?, ?> stateKeySelector1, KeySelector<?, ?> stateKeySelector2, TypeSerializer<?> stateKeySerializer,
             TypeSerializer<?> outputSerializer, List<Integer> chainedOutputs, List<NetworkOutputConfig> networkOutputs) {
+        this(nodeId, name, uid, operator, stateKeySelector1, stateKeySelector2, stateKeySerializer, outputSerializer,
+                chainedOutputs, networkOutputs, List.of());
+    }
+
+    /**
+     * @param chainedOutputs chained successors reading the main output
+     * @param networkOutputs out edges (main or side output, see {@link NetworkOutputConfig#getOutputTag()})
+     * @param chainedSideOutputs chained successors reading a side output
+     */
+    public OperatorConfig(int nodeId, String name, String uid, StreamOperator<?> operator,
+            KeySelector<?, ?> stateKeySelector1, KeySelector<?, ?> stateKeySelector2, TypeSerializer<?> stateKeySerializer,
+            TypeSerializer<?> outputSerializer, List<Integer> chainedOutputs, List<NetworkOutputConfig> networkOutputs,
+            List<ChainedSideOutputConfig> chainedSideOutputs) {
+        this.chainedSideOutputs = List.copyOf(chainedSideOutputs);
         this.nodeId = nodeId;
         this.name = name;
         this.uid = uid;
@@ -78,7 +93,12 @@ public final class OperatorConfig implements Serializable {
         return outputSerializer;
     }
 
-    /** Indices (into {@link TaskChainConfig#getOperators()}) of chained successors. */
+    /** Chained successors that read a side output of this operator. */
+    public List<ChainedSideOutputConfig> getChainedSideOutputs() {
+        return chainedSideOutputs;
+    }
+
+    /** Indices (into {@link TaskChainConfig#getOperators()}) of chained successors of the main output. */
     public List<Integer> getChainedOutputs() {
         return chainedOutputs;
     }

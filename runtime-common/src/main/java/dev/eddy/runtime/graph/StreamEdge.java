@@ -12,8 +12,16 @@ final class StreamEdge {
     private final StreamNode target;
     private final int inputIndex;
     private final StreamPartitioner<?> partitioner;
+    private final dev.eddy.util.OutputTag<?> outputTag;
 
     StreamEdge(StreamNode source, StreamNode target, int inputIndex, StreamPartitioner<?> partitioner) {
+        this(source, target, inputIndex, partitioner, null);
+    }
+
+    /** @param outputTag the side output this edge carries, or null for the main output */
+    StreamEdge(StreamNode source, StreamNode target, int inputIndex, StreamPartitioner<?> partitioner,
+            dev.eddy.util.OutputTag<?> outputTag) {
+        this.outputTag = outputTag;
         this.source = source;
         this.target = target;
         this.inputIndex = inputIndex;
@@ -37,8 +45,13 @@ final class StreamEdge {
         return partitioner;
     }
 
+    /** The side output this edge carries, or null for the producer's main output. */
+    dev.eddy.util.OutputTag<?> getOutputTag() {
+        return outputTag;
+    }
+
     @Override
     public String toString() {
-        return source + " -[" + partitioner + "]-> " + target + "#" + inputIndex;
+        return source + (outputTag == null ? "" : "<" + outputTag.getId() + ">") + " -[" + partitioner + "]-> " + target + "#" + inputIndex;
     }
 }

@@ -17,6 +17,8 @@ import dev.eddy.streaming.runtime.partitioner.KeyGroupStreamPartitioner;
 import dev.eddy.streaming.runtime.partitioner.PartitionKind;
 import dev.eddy.streaming.runtime.partitioner.RebalancePartitioner;
 import dev.eddy.streaming.runtime.partitioner.StreamPartitioner;
+import dev.eddy.api.dag.SideOutputTransformation;
+import dev.eddy.util.OutputTag;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +55,7 @@ final class StreamGraphBuilder {
     }
 
     /** A producer of one input of a physical node, seen through virtual transformations. */
-    private record ResolvedInput(int inputIndex, Transformation<?> producer, StreamPartitioner<?> partitioner) {}
+    private record ResolvedInput(int inputIndex, Transformation<?> producer, StreamPartitioner<?> partitioner, OutputTag<?> outputTag) {}
 
     StreamGraph build() {
         Set<Transformation<?>> all = collectReachable(pipeline.getTransformations());
@@ -61,7 +63,8 @@ final class StreamGraphBuilder {
         for (Transformation<?> t : all) {
             if (isPhysical(t)) {
                 inputs.put(t, resolveInputs(t));
-            } else if (!(t instanceof PartitionTransformation) && !(t instanceof UnionTransformation)) {
+            } else if (!(t instanceof PartitionTransformation) && !(t instanceof UnionTransformation)
+                    && !(t instanceof SideOutputTransformation)) {
                 throw new IllegalArgumentException("Unsupported transformation " + t + " (" + t.getClass().getName() + ")");
             }
         }
@@ -106,21 +109,35 @@ final class StreamGraphBuilder {
         List<ResolvedInput> out = new ArrayList<>();
         List<Transformation<?>> direct = t.getInputs();
         for (int i = 0; i < direct.size(); i++) {
-            resolve(direct.get(i), i, null, out);
+            resolve(direct.get(i), i, null, null, out);
         }
         return out;
     }
 
-    /** The partition transformation closest to the consumer decides the partitioner. */
-    private static void resolve(Transformation<?> t, int inputIndex, StreamPartitioner<?> partitioner, List<ResolvedInput> out) {
+    /**
+     * The partition transformation closest to the consumer decides the partitioner; a side output
+     * transformation makes the edge carry only that tag's records of the producer.
+     */
+    private static void resolve(Transformation<?> t, int inputIndex, StreamPartitioner<?> partitioner, OutputTag<?> tag,
+            List<ResolvedInput> out) {
         if (t instanceof PartitionTransformation<?> p) {
-            resolve(p.getInput(), inputIndex, partitioner != null ? partitioner : p.getPartitioner(), out);
+            resolve(p.getInput(), inputIndex, partitioner != null ? partitioner : p.getPartitioner(), tag, out);
         } else if (t instanceof UnionTransformation<?> u) {
             for (Transformation<?> member : u.getInputs()) {
-                resolve(member, inputIndex, partitioner, out);
+                resolve(member, inputIndex, partitioner, tag, out);
             }
+        } else if (t instanceof SideOutputTransformation<?> side) {
+            if (tag != null) {
+                throw new IllegalArgumentException("Side output '" + tag.getId() + "' is taken from another side output ('"
+                        + side.getOutputTag().getId() + "'); take side outputs only from operators");
+            }
+            resolve(side.getInput(), inputIndex, partitioner, side.getOutputTag(), out);
         } else {
-            out.add(new ResolvedInput(inputIndex, t, partitioner));
+            if (tag != null && !(t instanceof OneInputTransformation || t instanceof TwoInputTransformation)) {
+                throw new IllegalArgumentException("Side output '" + tag.getId() + "' of '" + t.getName()
+                        + "': only one- and two-input operators have side outputs");
+            }
+            out.add(new ResolvedInput(inputIndex, t, partitioner, tag));
         }
     }
 
@@ -203,7 +220,7 @@ final class StreamGraphBuilder {
             }
             partitioner = copyForEdge(in.partitioner(), producer, consumer);
         }
-        StreamEdge edge = new StreamEdge(producer, consumer, in.inputIndex(), partitioner);
+        StreamEdge edge = new StreamEdge(producer, consumer, in.inputIndex(), partitioner, in.outputTag());
         producer.getOutEdges().add(edge);
         consumer.getInEdges().add(edge);
     }

@@ -25,23 +25,27 @@ final class TaskChainConfigFactory {
         List<OperatorConfig> operators = new ArrayList<>();
         for (StreamNode node : chain.nodes()) {
             List<Integer> chained = new ArrayList<>();
+            List<ChainedSideOutputConfig> chainedSide = new ArrayList<>();
             List<NetworkOutputConfig> network = new ArrayList<>();
             for (StreamEdge out : node.getOutEdges()) {
                 Integer target = indexInChain.get(out.getTarget());
-                if (target != null) {
+                if (target != null && out.getOutputTag() != null) {
+                    chainedSide.add(new ChainedSideOutputConfig(target, out.getOutputTag(), serializers.edge(out)));
+                } else if (target != null) {
                     chained.add(target);
                 } else {
-                    network.add(new NetworkOutputConfig(outEdgeIndex.get(out), out.getPartitioner(), serializers.output(node),
-                            node.getTransformation().getBufferTimeout()));
+                    network.add(new NetworkOutputConfig(outEdgeIndex.get(out), out.getPartitioner(), serializers.edge(out),
+                            node.getTransformation().getBufferTimeout(), out.getOutputTag()));
                 }
             }
             Transformation<?> t = node.getTransformation();
             operators.add(new OperatorConfig(node.getId(), node.getName(), node.getUid(), operator(t),
-                    keySelector(t, 0), keySelector(t, 1), serializers.key(node), serializers.output(node), chained, network));
+                    keySelector(t, 0), keySelector(t, 1), serializers.key(node), serializers.output(node), chained, network,
+                    chainedSide));
         }
         List<InEdgeConfig> inEdges = new ArrayList<>();
         for (StreamEdge in : chain.head().getInEdges()) {
-            inEdges.add(new InEdgeConfig(in.getInputIndex(), serializers.output(in.getSource())));
+            inEdges.add(new InEdgeConfig(in.getInputIndex(), serializers.edge(in)));
         }
         return new TaskChainConfig(operators, inEdges);
     }

@@ -53,6 +53,11 @@ public final class DispatcherGrpcService extends DispatcherServiceGrpc.Dispatche
     }
 
     @Override
+    public void getJobWatermarks(JobIdRequest request, StreamObserver<dev.eddy.proto.JobWatermarksProto> observer) {
+        ServerCalls.reply(() -> dispatcher.getJobWatermarks(request.getJobId()), observer);
+    }
+
+    @Override
     public void cancelJob(JobIdRequest request, StreamObserver<CancelJobResponse> observer) {
         ServerCalls.reply(() -> dispatcher.cancelJob(request.getJobId()),
                 state -> CancelJobResponse.newBuilder().setState(state).build(), observer);

@@ -129,6 +129,11 @@ public final class GrpcDispatcherGateway implements DispatcherGateway {
     }
 
     @Override
+    public CompletableFuture<dev.eddy.proto.JobWatermarksProto> getJobWatermarks(String jobId) {
+        return ClientCalls.unary(address, o -> withDeadline(timeout).getJobWatermarks(jobIdRequest(jobId), o));
+    }
+
+    @Override
     public CompletableFuture<String> cancelJob(String jobId) {
         return ClientCalls.<CancelJobResponse, String>unary(address, o -> withDeadline(timeout).cancelJob(jobIdRequest(jobId), o),
                 CancelJobResponse::getState);

@@ -57,6 +57,12 @@ public final class GrpcTaskExecutorGateway implements TaskExecutorGateway {
     }
 
     @Override
+    public CompletableFuture<dev.eddy.proto.TaskWatermarksResponse> requestTaskWatermarks(
+            dev.eddy.proto.TaskWatermarksRequest request) {
+        return ClientCalls.unary(address, o -> deadline().requestTaskWatermarks(request, o));
+    }
+
+    @Override
     public CompletableFuture<Ack> freeSlot(String allocationId, String jobId) {
         FreeSlotRequest request = FreeSlotRequest.newBuilder().setAllocationId(allocationId).setJobId(jobId).build();
         return ClientCalls.unary(address, o -> deadline().freeSlot(request, o));

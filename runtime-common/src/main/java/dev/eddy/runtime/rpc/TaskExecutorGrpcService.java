@@ -41,6 +41,12 @@ public final class TaskExecutorGrpcService extends TaskExecutorServiceGrpc.TaskE
     }
 
     @Override
+    public void requestTaskWatermarks(dev.eddy.proto.TaskWatermarksRequest request,
+            StreamObserver<dev.eddy.proto.TaskWatermarksResponse> observer) {
+        ServerCalls.reply(() -> gateway.requestTaskWatermarks(request), observer);
+    }
+
+    @Override
     public void freeSlot(FreeSlotRequest request, StreamObserver<Ack> observer) {
         ServerCalls.reply(() -> gateway.freeSlot(request.getAllocationId(), request.getJobId()), observer);
     }

@@ -65,6 +65,16 @@ final class DeferredTaskExecutorGateway implements TaskExecutorGateway {
     }
 
     @Override
+    public CompletableFuture<dev.eddy.proto.TaskWatermarksResponse> requestTaskWatermarks(
+            dev.eddy.proto.TaskWatermarksRequest request) {
+        try {
+            return get().requestTaskWatermarks(request);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
     public CompletableFuture<Ack> freeSlot(String allocationId, String jobId) {
         try {
             return get().freeSlot(allocationId, jobId);

@@ -136,6 +136,25 @@ public final class TaskExecutor implements TaskExecutorGateway, AutoCloseable {
         });
     }
 
+    /** Reads each task's last published watermark progress (no call into the task threads). */
+    @Override
+    public CompletableFuture<dev.eddy.proto.TaskWatermarksResponse> requestTaskWatermarks(
+            dev.eddy.proto.TaskWatermarksRequest request) {
+        return call(() -> {
+            dev.eddy.proto.TaskWatermarksResponse.Builder response = dev.eddy.proto.TaskWatermarksResponse.newBuilder();
+            for (String attempt : request.getExecutionAttemptIdsList()) {
+                Task task = tasks.get(attempt);
+                dev.eddy.proto.TaskWatermarksProto.Builder t = dev.eddy.proto.TaskWatermarksProto.newBuilder()
+                        .setExecutionAttemptId(attempt).setFound(task != null);
+                if (task != null) {
+                    t.addAllInputs(dev.eddy.runtime.taskmanager.watermark.WatermarkProtos.toProtos(task.getWatermarkProgress()));
+                }
+                response.addTasks(t);
+            }
+            return response.build();
+        });
+    }
+
     /** Queues a coordinator's event as mail of the task; ok once queued (so it precedes later triggers). */
     @Override
     public CompletableFuture<Ack> sendOperatorEventToTask(dev.eddy.proto.OperatorEventToTaskRequest request) {

@@ -16,5 +16,16 @@ public interface OperatorStateStore {
     /** A list state of which every subtask gets every element on restore. */
     <S> ListState<S> getUnionListState(ListStateDescriptor<S> stateDescriptor) throws Exception;
 
+    /**
+     * The broadcast state of {@code stateDescriptor}: a map every subtask holds in full. Each
+     * subtask snapshots its copy; on restore (at any parallelism) every subtask gets one copy.
+     * Calls with the same descriptor name return the same state. A name is either a list state
+     * or a broadcast state.
+     */
+    default <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> stateDescriptor) throws Exception {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support broadcast state ('"
+                + stateDescriptor.getName() + "')");
+    }
+
     Set<String> getRegisteredStateNames();
 }

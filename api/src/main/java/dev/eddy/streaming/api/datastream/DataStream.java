@@ -25,6 +25,13 @@ import dev.eddy.streaming.api.operators.StreamMap;
 import dev.eddy.streaming.api.operators.StreamSink;
 import dev.eddy.streaming.api.operators.collect.CollectStreams;
 import dev.eddy.streaming.api.operators.sink.SinkWriterOperator;
+import dev.eddy.streaming.api.windowing.assigners.GlobalWindows;
+import dev.eddy.streaming.api.windowing.assigners.WindowAssigner;
+import dev.eddy.streaming.api.windowing.evictors.CountEvictor;
+import dev.eddy.streaming.api.windowing.triggers.CountTrigger;
+import dev.eddy.streaming.api.windowing.triggers.PurgingTrigger;
+import dev.eddy.streaming.api.windowing.windows.GlobalWindow;
+import dev.eddy.streaming.api.windowing.windows.Window;
 import dev.eddy.streaming.runtime.partitioner.BroadcastPartitioner;
 import dev.eddy.streaming.runtime.partitioner.CustomPartitionerWrapper;
 import dev.eddy.streaming.runtime.partitioner.ForwardPartitioner;
@@ -111,6 +118,24 @@ public class DataStream<T> {
 
     public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction, TypeInformation<R> outputType) {
         return transform("Process", outputType, new ProcessOperator<>(processFunction));
+    }
+
+    /**
+     * Assigns event timestamps to the records and generates watermarks with {@code watermarkStrategy}
+     * (periodic ones every {@code pipeline.auto-watermark-interval}). Runs with this stream's
+     * parallelism, chained to it where possible. Watermarks from upstream are replaced by the
+     * strategy's (only the end-of-input watermark passes through).
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(
+            dev.eddy.api.common.eventtime.WatermarkStrategy<T> watermarkStrategy) {
+        Objects.requireNonNull(watermarkStrategy, "watermark strategy");
+        dev.eddy.streaming.runtime.operators.TimestampsAndWatermarksOperator<T> operator =
+                new dev.eddy.streaming.runtime.operators.TimestampsAndWatermarksOperator<>(watermarkStrategy);
+        getType();
+        OneInputTransformation<T, T> t = new OneInputTransformation<>(transformation, "Timestamps/Watermarks", operator,
+                getType(), transformation.getParallelism());
+        environment.addOperator(t);
+        return new SingleOutputStreamOperator<>(environment, t);
     }
 
     /** Adds a user operator with an explicit output type. */
@@ -211,6 +236,35 @@ public class DataStream<T> {
         return new DataStream<>(environment, new PartitionTransformation<>(transformation, partitioner));
     }
 
+    /**
+     * Makes a {@link BroadcastStream}: every record goes to every parallel instance of the operator
+     * it is connected to, which keeps the broadcast states named by {@code broadcastStateDescriptors}.
+     */
+    public BroadcastStream<T> broadcast(dev.eddy.api.common.state.MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+        Objects.requireNonNull(broadcastStateDescriptors, "broadcast state descriptors");
+        return new BroadcastStream<>(environment, broadcast(), List.of(broadcastStateDescriptors));
+    }
+
+    /** Starts a window join with {@code otherStream}: {@code join(b).where(k1).equalTo(k2).window(w).apply(f)}. */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> otherStream) {
+        return new JoinedStreams<>(this, Objects.requireNonNull(otherStream, "other stream"));
+    }
+
+    /** Starts a window coGroup with {@code otherStream}: {@code coGroup(b).where(k1).equalTo(k2).window(w).apply(f)}. */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> otherStream) {
+        return new CoGroupedStreams<>(this, Objects.requireNonNull(otherStream, "other stream"));
+    }
+
+    /** Connects this stream with another (of possibly another type) for one two-input operator. */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> dataStream) {
+        return new ConnectedStreams<>(environment, this, Objects.requireNonNull(dataStream, "stream to connect"));
+    }
+
+    /** Connects this stream with a broadcast stream; see {@link BroadcastConnectedStream}. */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        return new BroadcastConnectedStream<>(environment, this, Objects.requireNonNull(broadcastStream, "broadcast stream"));
+    }
+
     /** Merges this stream with others of the same type. */
     @SafeVarargs
     public final DataStream<T> union(DataStream<T>... streams) {
@@ -225,6 +279,26 @@ public class DataStream<T> {
             inputs.add(other.getTransformation());
         }
         return new DataStream<>(environment, new UnionTransformation<>(inputs));
+    }
+
+    // ---------------------------------------------------------------- non-keyed windows
+
+    /**
+     * Groups all elements (not per key) into the windows {@code assigner} assigns. The window
+     * operator runs with parallelism 1, as in Flink.
+     */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
+    }
+
+    /** Tumbling count windows over all elements: fires and purges every {@code size} elements. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.<GlobalWindow>of(size)));
+    }
+
+    /** Sliding count windows over all elements: every {@code slide} elements, fires over the last {@code size}. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(GlobalWindows.create()).evictor(CountEvictor.<GlobalWindow>of(size)).trigger(CountTrigger.<GlobalWindow>of(slide));
     }
 
     // ---------------------------------------------------------------- sinks

@@ -8,9 +8,13 @@ import dev.eddy.runtime.state.KeyGroupRangeAssignment;
 import dev.eddy.streaming.api.environment.StreamExecutionEnvironment;
 import dev.eddy.streaming.api.operators.ChainingStrategy;
 import java.util.Objects;
+import dev.eddy.api.dag.SideOutputTransformation;
+import dev.eddy.util.OutputTag;
 
 /** A stream produced by one operator, whose settings (name, parallelism, type, chaining) can be changed. */
 public class SingleOutputStreamOperator<T> extends DataStream<T> {
+
+    private final java.util.Map<String, TypeInformation<?>> requestedSideOutputs = new java.util.HashMap<>();
 
     protected SingleOutputStreamOperator(StreamExecutionEnvironment environment, Transformation<T> transformation) {
         super(environment, transformation);
@@ -91,5 +95,23 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
         }
         transformation.setBufferTimeout(timeoutMillis);
         return this;
+    }
+
+    /**
+     * The records this operator emitted to the side output {@code sideOutputTag} (from a process
+     * function's {@code ctx.output(tag, value)}), as a stream of the tag's type. May be called
+     * several times; each call gives a stream over the same records.
+     *
+     * @throws IllegalArgumentException if a tag with the same id but another type was requested before
+     */
+    public <X> DataStream<X> getSideOutput(OutputTag<X> sideOutputTag) {
+        Objects.requireNonNull(sideOutputTag, "side output tag");
+        TypeInformation<?> previous = requestedSideOutputs.putIfAbsent(sideOutputTag.getId(), sideOutputTag.getTypeInfo());
+        if (previous != null && !previous.equals(sideOutputTag.getTypeInfo())) {
+            throw new IllegalArgumentException("The side output '" + sideOutputTag.getId() + "' of '" + getName()
+                    + "' was already requested with type " + previous + "; it cannot also have type "
+                    + sideOutputTag.getTypeInfo() + ". Use another tag id for the other type.");
+        }
+        return new DataStream<>(environment, new SideOutputTransformation<>(transformation, sideOutputTag));
     }
 }

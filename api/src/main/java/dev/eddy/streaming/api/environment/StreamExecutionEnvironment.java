@@ -190,6 +190,11 @@ public class StreamExecutionEnvironment {
         return this;
     }
 
+    /** Execution settings (e.g. the auto-watermark interval): a view over this environment's configuration. */
+    public dev.eddy.api.common.ExecutionConfig getConfig() {
+        return new dev.eddy.api.common.ExecutionConfig(configuration);
+    }
+
     /** The checkpoint settings: a view over this environment's configuration. */
     public CheckpointConfig getCheckpointConfig() {
         return new CheckpointConfig(configuration);

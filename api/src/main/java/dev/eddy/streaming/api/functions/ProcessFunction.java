@@ -21,6 +21,12 @@ public abstract class ProcessFunction<I, O> extends AbstractRichFunction {
         public abstract Long timestamp();
 
         public abstract TimerService timerService();
+
+        /**
+         * Emits {@code value} to the side output {@code outputTag}, with the current record's (or
+         * timer's) timestamp. Dropped if nobody called {@code getSideOutput} for the tag.
+         */
+        public abstract <X> void output(dev.eddy.util.OutputTag<X> outputTag, X value);
     }
 
     /** The context of {@link #onTimer}. */

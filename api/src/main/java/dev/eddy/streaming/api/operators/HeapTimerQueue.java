@@ -9,6 +9,8 @@ import java.util.PriorityQueue;
  * In-memory timers of one time domain for all keys of an operator: ordered by timestamp (then by
  * registration order); a (key, timestamp) pair is held at most once. Task thread only. Not
  * part of checkpoints by itself: the owning operator writes its timers into raw keyed state.
+ * Superseded by {@link InternalTimerQueue} behind
+ * {@link AbstractStreamOperator#getInternalTimerService}; new operators use that.
  */
 public final class HeapTimerQueue {
     /** One registered timer. Equality is (key, timestamp). */

@@ -2,6 +2,7 @@ package dev.eddy.streaming.api.operators;
 
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /** One logical input of an operator. Called only from the task thread. */
 public interface Input<IN> {
@@ -9,6 +10,13 @@ public interface Input<IN> {
 
     /** Event-time progress on this input; the default forwards nothing (operators override). */
     void processWatermark(Watermark mark) throws Exception;
+
+    /**
+     * This input became idle (it no longer holds back event time) or active again. The runtime
+     * calls it only when the status changes. The default ignores it; {@code AbstractStreamOperator}
+     * forwards it downstream.
+     */
+    default void processWatermarkStatus(WatermarkStatus status) throws Exception {}
 
     /**
      * Sets the current key of the keyed state backend from the record, before processElement.

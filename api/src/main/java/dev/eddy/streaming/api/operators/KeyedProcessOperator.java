@@ -1,40 +1,31 @@
 package dev.eddy.streaming.api.operators;
 
-import dev.eddy.runtime.state.KeyedStateBackend;
-import dev.eddy.runtime.state.StateInitializationContext;
-import dev.eddy.runtime.state.StateSnapshotContext;
+import dev.eddy.runtime.state.VoidNamespace;
+import dev.eddy.runtime.state.VoidNamespaceSerializer;
 import dev.eddy.streaming.api.functions.KeyedProcessFunction;
 import dev.eddy.streaming.api.functions.TimeDomain;
 import dev.eddy.streaming.api.functions.TimerService;
-import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
-import java.util.concurrent.ScheduledFuture;
 
 /**
- * Runs a {@link KeyedProcessFunction} with per-key timers held in memory.
+ * Runs a {@link KeyedProcessFunction} with per-key timers from the operator's internal timer
+ * service {@code "user-timers"} (namespace {@link VoidNamespace}).
  *
  * <p>Event-time timers fire when a watermark reaches them, before the watermark is forwarded, in
  * timestamp order, with their key as current key; their output carries the timer's timestamp.
  * Processing-time timers fire from a {@link ProcessingTimeService} callback (mail on the task
  * thread); their output has no timestamp. Registering an equal (key, time) timer twice yields one
- * firing.
- *
- * <p>Timers are part of checkpoints: {@link #snapshotState} writes them per key group into raw keyed
- * state ({@link KeyedTimersSnapshot}); {@link #initializeState} restores those of this subtask's key
- * groups (also after rescaling). A restored processing-time timer that is already due fires right
- * after {@code open}, as mail.
+ * firing. Timers are part of checkpoints (see {@link InternalTimeServiceManager}); a restored
+ * processing-time timer that is already due fires right after {@code open}, as mail.
  */
 public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<OUT, KeyedProcessFunction<K, IN, OUT>>
-        implements OneInputStreamOperator<IN, OUT> {
+        implements OneInputStreamOperator<IN, OUT>, Triggerable<K, VoidNamespace> {
     private static final long serialVersionUID = 1L;
     private transient TimestampedCollector<OUT> collector;
     private transient ContextImpl context;
     private transient OnTimerContextImpl onTimerContext;
     private transient TimerServiceImpl timerService;
-    private transient HeapTimerQueue eventTimers;
-    private transient HeapTimerQueue processingTimers;
-    private transient long scheduledProcessingTime;
-    private transient ScheduledFuture<?> scheduledFuture;
+    private transient InternalTimerService<VoidNamespace> internalTimers;
 
     public KeyedProcessOperator(KeyedProcessFunction<K, IN, OUT> function) {
         super(function);
@@ -47,36 +38,8 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
         collector = new TimestampedCollector<>(output);
         context = new ContextImpl(userFunction);
         onTimerContext = new OnTimerContextImpl(userFunction);
+        internalTimers = getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this);
         timerService = new TimerServiceImpl();
-        if (eventTimers == null) {
-            eventTimers = new HeapTimerQueue();
-            processingTimers = new HeapTimerQueue();
-        }
-        scheduledProcessingTime = Long.MAX_VALUE;
-        if (processingTimers.size() > 0) {
-            scheduleProcessingTimeHead();
-        }
-    }
-
-    /** Restores the timers of this subtask's key groups, then the function's state (before open). */
-    @Override
-    public void initializeState(StateInitializationContext context) throws Exception {
-        eventTimers = new HeapTimerQueue();
-        processingTimers = new HeapTimerQueue();
-        KeyedStateBackend<Object> backend = getKeyedStateBackend();
-        if (backend != null) {
-            KeyedTimersSnapshot.restore(context.getRawKeyedStateInputs(), backend, eventTimers, processingTimers);
-        }
-        super.initializeState(context);
-    }
-
-    /** Writes the timers per key group into raw keyed state, then the function's state. */
-    @Override
-    public void snapshotState(StateSnapshotContext context) throws Exception {
-        super.snapshotState(context);
-        if (eventTimers != null && (eventTimers.size() > 0 || processingTimers.size() > 0)) {
-            KeyedTimersSnapshot.write(context.getRawKeyedOperatorStateOutput(), requireKeyedBackend(), eventTimers, processingTimers);
-        }
     }
 
     @Override
@@ -91,43 +54,18 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
     }
 
     @Override
-    public void processWatermark(Watermark mark) throws Exception {
-        currentWatermark = mark.getTimestamp();
-        HeapTimerQueue.Timer timer;
-        while ((timer = eventTimers.pollIfDue(mark.getTimestamp())) != null) {
-            fire(timer, TimeDomain.EVENT_TIME);
-        }
-        output.emitWatermark(mark);
+    public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        collector.setAbsoluteTimestamp(timer.getTimestamp());
+        fire(timer, TimeDomain.EVENT_TIME);
     }
 
-    private void onProcessingTime(long time) throws Exception {
-        scheduledFuture = null;
-        scheduledProcessingTime = Long.MAX_VALUE;
-        HeapTimerQueue.Timer timer;
-        while ((timer = processingTimers.pollIfDue(time)) != null) {
-            fire(timer, TimeDomain.PROCESSING_TIME);
-        }
-        scheduleProcessingTimeHead();
+    @Override
+    public void onProcessingTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        collector.eraseTimestamp();
+        fire(timer, TimeDomain.PROCESSING_TIME);
     }
 
-    private void scheduleProcessingTimeHead() {
-        long head = processingTimers.headTimestamp();
-        if (head < scheduledProcessingTime) {
-            if (scheduledFuture != null) {
-                scheduledFuture.cancel(false);
-            }
-            scheduledProcessingTime = head;
-            scheduledFuture = getProcessingTimeService().registerTimer(head, this::onProcessingTime);
-        }
-    }
-
-    private void fire(HeapTimerQueue.Timer timer, TimeDomain domain) throws Exception {
-        setCurrentKey(timer.getKey());
-        if (domain == TimeDomain.EVENT_TIME) {
-            collector.setAbsoluteTimestamp(timer.getTimestamp());
-        } else {
-            collector.eraseTimestamp();
-        }
+    private void fire(InternalTimer<K, VoidNamespace> timer, TimeDomain domain) throws Exception {
         onTimerContext.timer = timer;
         onTimerContext.domain = domain;
         try {
@@ -137,23 +75,14 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
         }
     }
 
-    @Override
-    public void close() throws Exception {
-        if (scheduledFuture != null) {
-            scheduledFuture.cancel(false);
-            scheduledFuture = null;
-        }
-        super.close();
-    }
-
     /** Number of registered event-time timers (for tests and metrics). */
     public int numEventTimeTimers() {
-        return eventTimers.size();
+        return internalTimers.numEventTimeTimers();
     }
 
     /** Number of registered processing-time timers (for tests and metrics). */
     public int numProcessingTimeTimers() {
-        return processingTimers.size();
+        return internalTimers.numProcessingTimeTimers();
     }
 
     @SuppressWarnings("unchecked")
@@ -164,34 +93,32 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
     private final class TimerServiceImpl implements TimerService {
         @Override
         public long currentProcessingTime() {
-            return getProcessingTimeService().getCurrentProcessingTime();
+            return internalTimers.currentProcessingTime();
         }
 
         @Override
         public long currentWatermark() {
-            return currentWatermark;
+            return internalTimers.currentWatermark();
         }
 
         @Override
         public void registerProcessingTimeTimer(long time) {
-            if (processingTimers.add(getCurrentKey(), time)) {
-                scheduleProcessingTimeHead();
-            }
+            internalTimers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, time);
         }
 
         @Override
         public void registerEventTimeTimer(long time) {
-            eventTimers.add(getCurrentKey(), time);
+            internalTimers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
         }
 
         @Override
         public void deleteProcessingTimeTimer(long time) {
-            processingTimers.remove(getCurrentKey(), time);
+            internalTimers.deleteProcessingTimeTimer(VoidNamespace.INSTANCE, time);
         }
 
         @Override
         public void deleteEventTimeTimer(long time) {
-            eventTimers.remove(getCurrentKey(), time);
+            internalTimers.deleteEventTimeTimer(VoidNamespace.INSTANCE, time);
         }
     }
 
@@ -213,13 +140,19 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
         }
 
         @Override
+        public <X> void output(dev.eddy.util.OutputTag<X> outputTag, X value) {
+            Long ts = timestamp();
+            output.collect(outputTag, ts == null ? new StreamRecord<>(value) : new StreamRecord<>(value, ts));
+        }
+
+        @Override
         public K getCurrentKey() {
             return currentKey();
         }
     }
 
     private final class OnTimerContextImpl extends KeyedProcessFunction<K, IN, OUT>.OnTimerContext {
-        private HeapTimerQueue.Timer timer;
+        private InternalTimer<K, VoidNamespace> timer;
         private TimeDomain domain;
 
         OnTimerContextImpl(KeyedProcessFunction<K, IN, OUT> function) {
@@ -234,6 +167,12 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
         @Override
         public TimerService timerService() {
             return timerService;
+        }
+
+        @Override
+        public <X> void output(dev.eddy.util.OutputTag<X> outputTag, X value) {
+            Long ts = timestamp();
+            output.collect(outputTag, ts == null ? new StreamRecord<>(value) : new StreamRecord<>(value, ts));
         }
 
         @Override

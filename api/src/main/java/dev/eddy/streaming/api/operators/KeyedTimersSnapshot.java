@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * Writes and reads the timers of a keyed operator as raw keyed state. Per key group:
  * {@code int numEventTimers, numEventTimers × (key, long timestamp), int numProcessingTimers,
  * numProcessingTimers × (key, long timestamp)}, keys in the keyed backend's key serializer.
- * Task thread only (inside {@code snapshotState}/{@code initializeState}).
+ * Task thread only (inside {@code snapshotState}/{@code initializeState}). Superseded by
+ * {@link InternalTimeServiceManager} (named services with namespaces), which operators get through
+ * {@link AbstractStreamOperator#getInternalTimerService}; an operator must not use both.
  */
 public final class KeyedTimersSnapshot {
     private KeyedTimersSnapshot() {}

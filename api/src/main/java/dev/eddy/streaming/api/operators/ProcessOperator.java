@@ -51,6 +51,12 @@ public class ProcessOperator<IN, OUT> extends AbstractUdfStreamOperator<OUT, Pro
         }
 
         @Override
+        public <X> void output(dev.eddy.util.OutputTag<X> outputTag, X value) {
+            Long ts = timestamp();
+            output.collect(outputTag, ts == null ? new StreamRecord<>(value) : new StreamRecord<>(value, ts));
+        }
+
+        @Override
         public long currentProcessingTime() {
             return getProcessingTimeService().getCurrentProcessingTime();
         }

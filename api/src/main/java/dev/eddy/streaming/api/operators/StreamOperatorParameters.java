@@ -26,6 +26,14 @@ public interface StreamOperatorParameters<OUT> {
     KeySelector<?, ?> getStateKeySelector(int input);
 
     /**
+     * The job's configuration as submitted (Flink keys such as {@code pipeline.auto-watermark-interval}).
+     * Read-only by convention. The default (harnesses) is an empty configuration: option defaults apply.
+     */
+    default dev.eddy.configuration.Configuration getJobConfiguration() {
+        return new dev.eddy.configuration.Configuration();
+    }
+
+    /**
      * Where the operator sends events to its coordinator on the JobManager (operators with a
      * coordinator: Source-API sources). Null when the runtime offers none (the default; e.g. a
      * harness without coordinators).

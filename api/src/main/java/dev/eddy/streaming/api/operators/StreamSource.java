@@ -42,7 +42,7 @@ public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends Abstract
             throw e;
         }
         if (!canceled && !control.isCancelled()) {
-            output.emitWatermark(Watermark.MAX_WATERMARK);
+            ctx.emitWatermark(Watermark.MAX_WATERMARK);
         }
     }
 
@@ -62,6 +62,7 @@ public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends Abstract
         private final Object lock = new Object();
         private int sinceYield;
         private long lastYieldNanos = System.nanoTime();
+        private boolean idle;
 
         Context(SourceContextControl control) {
             this.control = control;
@@ -89,6 +90,7 @@ public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends Abstract
                 lastYieldNanos = now;
                 yieldToMailbox();
             }
+            markActive();
             output.collect(record);
             sinceYield++;
         }
@@ -108,12 +110,24 @@ public class StreamSource<OUT, SRC extends SourceFunction<OUT>> extends Abstract
 
         @Override
         public void emitWatermark(Watermark mark) {
+            markActive();
             output.emitWatermark(mark);
         }
 
+        /** Idle until the next record or watermark: downstream event time is not held back meanwhile. */
         @Override
         public void markAsTemporarilyIdle() {
-            // idleness is not propagated yet
+            if (!idle) {
+                idle = true;
+                output.emitWatermarkStatus(dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus.IDLE);
+            }
+        }
+
+        private void markActive() {
+            if (idle) {
+                idle = false;
+                output.emitWatermarkStatus(dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus.ACTIVE);
+            }
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.eddy.streaming.api.operators;
 
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /** An operator with two inputs (connect, join). Called only from the task thread. */
 public interface TwoInputStreamOperator<IN1, IN2, OUT> extends StreamOperator<OUT> {
@@ -12,6 +13,12 @@ public interface TwoInputStreamOperator<IN1, IN2, OUT> extends StreamOperator<OU
     void processWatermark1(Watermark mark) throws Exception;
 
     void processWatermark2(Watermark mark) throws Exception;
+
+    /** Input 1 became idle or active again (called on changes only). The default ignores it. */
+    default void processWatermarkStatus1(WatermarkStatus status) throws Exception {}
+
+    /** Input 2 became idle or active again (called on changes only). The default ignores it. */
+    default void processWatermarkStatus2(WatermarkStatus status) throws Exception {}
 
     default void setKeyContextElement1(StreamRecord<IN1> record) throws Exception {}
 

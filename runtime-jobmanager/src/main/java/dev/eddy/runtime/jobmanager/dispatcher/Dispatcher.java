@@ -116,6 +116,19 @@ public final class Dispatcher implements DispatcherGateway, JobMasterGateway, Au
         return compose(() -> entry(jobId).status());
     }
 
+    /** A running job's subtask watermarks; an ended job reports its vertices without any (nothing runs). */
+    @Override
+    public CompletableFuture<dev.eddy.proto.JobWatermarksProto> getJobWatermarks(String jobId) {
+        return compose(() -> {
+            JobEntry entry = entry(jobId);
+            if (entry.jobMaster == null) {
+                return CompletableFuture.completedFuture(dev.eddy.proto.JobWatermarksProto.newBuilder()
+                        .setJobId(jobId).setState(entry.finalStatus.getState()).build());
+            }
+            return entry.jobMaster.requestWatermarks();
+        });
+    }
+
     @Override
     public CompletableFuture<String> cancelJob(String jobId) {
         return compose(() -> {

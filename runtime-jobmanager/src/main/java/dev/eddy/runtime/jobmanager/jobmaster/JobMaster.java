@@ -399,6 +399,11 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
         return call(this::status);
     }
 
+    /** Event-time progress of every subtask, as its TaskExecutor reports it now (see {@link WatermarkReport}). */
+    public CompletableFuture<dev.eddy.proto.JobWatermarksProto> requestWatermarks() {
+        return call(() -> WatermarkReport.start(jobId, state.name(), graph, taskExecutors)).thenCompose(f -> f);
+    }
+
     /** Completes with the final status once the job is terminal and its slots are freed. */
     public CompletableFuture<JobStatusProto> terminationFuture() {
         return termination;

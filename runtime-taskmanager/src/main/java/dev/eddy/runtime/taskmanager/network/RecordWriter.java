@@ -48,6 +48,14 @@ public class RecordWriter<T> {
         partition.broadcast(elements.array(), elements.length());
     }
 
+    /** Appends a watermark status change to every subpartition and flushes (an idle producer sends nothing that would flush it). */
+    public void broadcastWatermarkStatus(dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus status)
+            throws IOException, InterruptedException {
+        elements.serializeWatermarkStatus(status);
+        partition.broadcast(elements.array(), elements.length());
+        partition.flushAll();
+    }
+
     /**
      * Appends a checkpoint barrier to every subpartition, behind everything emitted before it, and
      * flushes so that it travels at once (a barrier must not wait for the buffer timeout).

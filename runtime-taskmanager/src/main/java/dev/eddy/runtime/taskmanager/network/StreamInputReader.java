@@ -10,16 +10,18 @@ import dev.eddy.runtime.taskmanager.network.serialization.BigEndian;
 import dev.eddy.runtime.taskmanager.network.serialization.ElementAssembler;
 import dev.eddy.runtime.taskmanager.network.serialization.StreamElementSerializer;
 import dev.eddy.runtime.taskmanager.network.serialization.StreamElementTags;
+import dev.eddy.runtime.taskmanager.watermark.StatusWatermarkValve;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads stream elements of one input gate, reassembling records that span buffers, and merges
- * per-channel watermarks (emits the minimum over channels that have not ended, only when it
- * advances). Task thread only.
+ * per-channel watermarks and watermark statuses with a {@link StatusWatermarkValve} (the gate's
+ * watermark is the minimum over its active channels that have not ended, emitted only when it
+ * advances; the gate is idle when all its open channels are). Task thread only.
  *
  * <p>Channels take turns buffer by buffer (the gate's order). A channel that has not sent a
  * watermark yet holds the merged watermark at {@code Long.MIN_VALUE}; a channel that sent
@@ -43,13 +45,13 @@ public class StreamInputReader<T> {
     private final InputGate gate;
     private final TypeSerializer<T> serializer;
     private final ElementAssembler[] assemblers;
-    private final long[] channelWatermarks;
+    private final StatusWatermarkValve valve;
+    private ValveToOutput valveOutput;
     private final boolean[] ended;
     private final boolean[] blocked;
     private final DataInputDeserializer view = new DataInputDeserializer();
     private final StreamRecord<T> reuse = new StreamRecord<>(null);
     private int numEnded;
-    private long lastWatermark = Long.MIN_VALUE;
     private BufferSlice current;
     private int pos;
     private int end;
@@ -62,8 +64,7 @@ public class StreamInputReader<T> {
         for (int i = 0; i < n; i++) {
             assemblers[i] = new ElementAssembler();
         }
-        this.channelWatermarks = new long[n];
-        Arrays.fill(channelWatermarks, Long.MIN_VALUE);
+        this.valve = new StatusWatermarkValve(Math.max(1, n));
         this.ended = new boolean[n];
         this.blocked = new boolean[n];
     }
@@ -106,6 +107,11 @@ public class StreamInputReader<T> {
 
     public boolean isBlocked(int channel) {
         return blocked[channel];
+    }
+
+    /** The per-channel watermark state of this gate (read it on the task thread only). */
+    public StatusWatermarkValve getWatermarkValve() {
+        return valve;
     }
 
     /** Emits at most one element into {@code output}. */
@@ -166,10 +172,11 @@ public class StreamInputReader<T> {
             }
             case StreamElementTags.WATERMARK -> {
                 long ts = BigEndian.getLong(arr, off + 1);
-                if (ts > channelWatermarks[channel]) {
-                    channelWatermarks[channel] = ts;
-                }
-                return emitWatermarkIfAdvanced(output);
+                return valveOutput(output).watermark(ts, channel);
+            }
+            case StreamElementTags.WATERMARK_STATUS -> {
+                WatermarkStatus st = StreamElementSerializer.readWatermarkStatus(arr, off, len);
+                return valveOutput(output).status(st, channel);
             }
             case StreamElementTags.CHECKPOINT_BARRIER -> {
                 output.emitBarrier(channel, StreamElementSerializer.readBarrier(arr, off, len));
@@ -180,6 +187,7 @@ public class StreamInputReader<T> {
                 return InputStatus.MORE_AVAILABLE;
             }
             case StreamElementTags.END_OF_PARTITION -> {
+                InputStatus emitted = null;
                 if (!ended[channel]) {
                     ended[channel] = true;
                     numEnded++;
@@ -187,11 +195,12 @@ public class StreamInputReader<T> {
                         g.channelEnded(channel);
                     }
                     output.endOfChannel(channel);
+                    emitted = valveOutput(output).finished(channel);
                 }
                 if (numEnded == ended.length) {
                     return InputStatus.END_OF_INPUT;
                 }
-                return emitWatermarkIfAdvanced(output);
+                return emitted;
             }
             default -> {
                 return null;
@@ -199,21 +208,51 @@ public class StreamInputReader<T> {
         }
     }
 
-    private InputStatus emitWatermarkIfAdvanced(DataOutput<T> output) throws Exception {
-        long min = Long.MAX_VALUE;
-        boolean any = false;
-        for (int i = 0; i < ended.length; i++) {
-            if (!ended[i]) {
-                any = true;
-                min = Math.min(min, channelWatermarks[i]);
-            }
+    private ValveToOutput valveOutput(DataOutput<T> output) {
+        if (valveOutput == null || valveOutput.target != output) {
+            valveOutput = new ValveToOutput(output);
         }
-        if (!any || min <= lastWatermark) {
-            return null;
+        return valveOutput;
+    }
+
+    /** Feeds the valve and forwards what it emits; remembers whether anything was emitted. */
+    private final class ValveToOutput implements StatusWatermarkValve.ValveOutput {
+        final DataOutput<T> target;
+        private boolean emitted;
+
+        ValveToOutput(DataOutput<T> target) {
+            this.target = target;
         }
-        lastWatermark = min;
-        output.emitWatermark(new Watermark(min));
-        return InputStatus.MORE_AVAILABLE;
+
+        InputStatus watermark(long ts, int channel) throws Exception {
+            emitted = false;
+            valve.inputWatermark(ts, channel, this);
+            return emitted ? InputStatus.MORE_AVAILABLE : null;
+        }
+
+        InputStatus status(WatermarkStatus status, int channel) throws Exception {
+            emitted = false;
+            valve.inputWatermarkStatus(status, channel, this);
+            return emitted ? InputStatus.MORE_AVAILABLE : null;
+        }
+
+        InputStatus finished(int channel) throws Exception {
+            emitted = false;
+            valve.channelFinished(channel, this);
+            return emitted ? InputStatus.MORE_AVAILABLE : null;
+        }
+
+        @Override
+        public void emitWatermark(long timestamp) throws Exception {
+            emitted = true;
+            target.emitWatermark(timestamp == Long.MAX_VALUE ? Watermark.MAX_WATERMARK : new Watermark(timestamp));
+        }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus status) throws Exception {
+            emitted = true;
+            target.emitWatermarkStatus(status);
+        }
     }
 
     /** Completes when data may be available. */
@@ -247,6 +286,9 @@ public class StreamInputReader<T> {
 
         /** {@code channel} delivered a cancellation marker for an aborted checkpoint. */
         default void emitCancelMarker(int channel, CancelCheckpointMarker marker) throws Exception {}
+
+        /** The gate became idle (all its open channels are) or active again; called on changes only. */
+        default void emitWatermarkStatus(WatermarkStatus status) throws Exception {}
 
         /** {@code channel} delivered END_OF_PARTITION (once per channel, before any resulting watermark). */
         default void endOfChannel(int channel) throws Exception {}

@@ -1,8 +1,10 @@
 package dev.eddy.runtime.taskmanager.state;
 
 import com.google.protobuf.ByteString;
+import dev.eddy.api.common.state.BroadcastState;
 import dev.eddy.api.common.state.ListState;
 import dev.eddy.api.common.state.ListStateDescriptor;
+import dev.eddy.api.common.state.MapStateDescriptor;
 import dev.eddy.api.common.state.OperatorStateStore;
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.api.common.typeutils.base.ListSerializer;
@@ -20,7 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The operator (non-keyed) list states of one operator subtask, held on the heap. A state's
+ * The operator (non-keyed) list and broadcast states of one operator subtask, held on the heap. A state's
  * elements are serialized with its descriptor's element serializer into an
  * {@link OperatorStatePartProto} at each snapshot (synchronously: operator state is small); the
  * JobMaster redistributes the parts on restore per their mode. Restored parts are decoded at the
@@ -30,6 +32,7 @@ import java.util.TreeSet;
 public final class DefaultOperatorStateStore implements OperatorStateStore {
     private final Map<String, RegisteredState<?>> registered = new LinkedHashMap<>();
     private final Map<String, OperatorStatePartProto> restored = new LinkedHashMap<>();
+    private final Map<String, HeapBroadcastState<?, ?>> broadcastStates = new LinkedHashMap<>();
 
     /** @param restoredParts this subtask's parts (several parts of one name are concatenated in order) */
     public DefaultOperatorStateStore(List<OperatorStatePartProto> restoredParts) {
@@ -56,6 +59,33 @@ public final class DefaultOperatorStateStore implements OperatorStateStore {
         return getState(stateDescriptor, OperatorStatePartProto.Mode.UNION);
     }
 
+    /**
+     * Broadcast state: a map of which every subtask keeps a full copy; snapshotted in mode
+     * BROADCAST, so each subtask gets one old copy on restore (at any parallelism).
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> stateDescriptor) throws Exception {
+        Objects.requireNonNull(stateDescriptor, "broadcast state descriptor");
+        String name = stateDescriptor.getName();
+        HeapBroadcastState<?, ?> existing = broadcastStates.get(name);
+        if (existing != null) {
+            return (BroadcastState<K, V>) existing;
+        }
+        if (registered.containsKey(name)) {
+            throw new IllegalStateException("Operator state '" + name + "' is already a list state and cannot also be a broadcast"
+                    + " state; give the broadcast state descriptor another name");
+        }
+        HeapBroadcastState<K, V> state = new HeapBroadcastState<>(stateDescriptor);
+        OperatorStatePartProto part = restored.remove(name);
+        if (part != null) {
+            requireMode(name, part.getMode(), OperatorStatePartProto.Mode.BROADCAST, "restored");
+            state.restore(part);
+        }
+        broadcastStates.put(name, state);
+        return state;
+    }
+
     @SuppressWarnings("unchecked")
     private <S> ListState<S> getState(ListStateDescriptor<S> descriptor, OperatorStatePartProto.Mode mode) throws IOException {
         Objects.requireNonNull(descriptor, "state descriptor");
@@ -64,6 +94,10 @@ public final class DefaultOperatorStateStore implements OperatorStateStore {
         if (existing != null) {
             requireMode(name, existing.mode, mode, "registered");
             return (ListState<S>) existing;
+        }
+        if (broadcastStates.containsKey(name)) {
+            throw new IllegalStateException("Operator state '" + name + "' is already a broadcast state and cannot also be a"
+                    + " list state; give the list state descriptor another name");
         }
         TypeSerializer<S> serializer = ((ListSerializer<S>) descriptor.getSerializer()).getElementSerializer();
         RegisteredState<S> state = new RegisteredState<>(name, mode, serializer);
@@ -92,6 +126,8 @@ public final class DefaultOperatorStateStore implements OperatorStateStore {
                 return "a split list state (getListState)";
             case UNION:
                 return "a union list state (getUnionListState)";
+            case BROADCAST:
+                return "a broadcast state (getBroadcastState)";
             default:
                 return mode + " state";
         }
@@ -104,7 +140,7 @@ public final class DefaultOperatorStateStore implements OperatorStateStore {
 
     /** True when nothing is registered and nothing restored is pending. */
     public boolean isEmpty() {
-        return registered.isEmpty() && restored.isEmpty();
+        return registered.isEmpty() && restored.isEmpty() && broadcastStates.isEmpty();
     }
 
     /** Serializes every state (and writes back undecoded restored parts). Task thread. */
@@ -114,6 +150,9 @@ public final class DefaultOperatorStateStore implements OperatorStateStore {
         for (RegisteredState<?> s : registered.values()) {
             parts.add(s.toPart(out));
         }
+        for (HeapBroadcastState<?, ?> b : broadcastStates.values()) {
+            parts.add(b.toPart(out));
+        }
         parts.addAll(restored.values());
         return parts;
     }
@@ -122,6 +161,7 @@ public final class DefaultOperatorStateStore implements OperatorStateStore {
     public void dispose() {
         registered.clear();
         restored.clear();
+        broadcastStates.clear();
     }
 
     /** One list state: its elements in order. */

@@ -30,4 +30,22 @@ public final class KeyedStateChecks {
                     + " state and is now requested as " + requested + " state; use a different name");
         }
     }
+
+    /**
+     * @throws IllegalStateException when a state name is requested with another namespace serializer
+     *     than it was registered with (a state name is registered with one namespace type only)
+     */
+    public static void requireSameNamespaceSerializer(String name, dev.eddy.api.common.typeutils.TypeSerializer<?> registered,
+            dev.eddy.api.common.typeutils.TypeSerializer<?> requested) {
+        if (!registered.equals(requested)) {
+            throw new IllegalStateException("State '" + name + "' was registered with namespace serializer " + describe(registered)
+                    + " and is now requested with " + describe(requested) + "; a state name has one namespace type, use a different"
+                    + " name for the other");
+        }
+    }
+
+    private static String describe(dev.eddy.api.common.typeutils.TypeSerializer<?> s) {
+        return s instanceof dev.eddy.runtime.state.VoidNamespaceSerializer ? "VoidNamespaceSerializer (no namespace)"
+                : s.getClass().getName();
+    }
 }

@@ -14,6 +14,7 @@ import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOptions;
 import dev.eddy.runtime.taskmanager.checkpoint.SubtaskCheckpointCoordinator;
 import dev.eddy.runtime.taskmanager.task.io.CheckpointBarrierListener;
+import dev.eddy.runtime.taskmanager.task.io.StreamInputProcessor;
 import dev.eddy.proto.TaskExecutionStateProto;
 import dev.eddy.runtime.state.KeyGroupRangeAssignment;
 import dev.eddy.runtime.taskmanager.state.StateBackendSettings;
@@ -73,6 +74,9 @@ public final class Task implements Runnable {
     private volatile SourceOperator<?> runningSource;
     private volatile Throwable failureCause;
     private volatile SubtaskCheckpointCoordinator checkpoints;
+    private volatile OperatorChain diagnosticsChain;
+    private volatile java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> inputWatermarks =
+            java.util.List.of();
     /** Set on the task thread once the chain is built; read by operator event mail (task thread). */
     private OperatorChain operatorChain;
     private ClassLoader userCodeClassLoader;
@@ -190,7 +194,7 @@ public final class Task implements Runnable {
             ChainContext ctx = new ChainContext(taskInfo,
                     new JobInfoImpl(JobID.fromHexString(tdd.getJobId()), tdd.getJobName()), userClassLoader, timers,
                     new MailboxExecutorImpl(mailbox), JobSettings.objectReuse(jobConf), JobSettings.bufferTimeoutMillis(jobConf),
-                    StateBackendSettings.fromConfiguration(jobConf));
+                    StateBackendSettings.fromConfiguration(jobConf), jobConf);
             userCodeClassLoader = userClassLoader;
             chain = new OperatorChain(resources.getChainConfig(), ctx, resources.getWriters(), this::operatorEventGateway);
             operatorChain = chain;
@@ -202,10 +206,15 @@ public final class Task implements Runnable {
             checkpoints = coordinator;
             switchTo(ExecutionState.INITIALIZING, ExecutionState.RUNNING);
             loop.startPeriodicFlush(chain.getFlushIntervalMillis());
+            diagnosticsChain = chain;
             if (chain.getHeadOperator() instanceof SourceOperator) {
                 runSource((SourceOperator<?>) chain.getHeadOperator(), loop);
             } else {
-                loop.runInputLoop(resources.createInputProcessor(chain, barrierListener(coordinator)));
+                StreamInputProcessor processor = resources.createInputProcessor(chain, barrierListener(coordinator));
+                if (processor != null) {
+                    processor.publishWatermarkProgress(p -> inputWatermarks = p, channelNames(tdd));
+                }
+                loop.runInputLoop(processor);
             }
             loop.checkCanceled();
             chain.finishOperators();
@@ -231,6 +240,32 @@ public final class Task implements Runnable {
         resources.release();
         finalTransition(failure);
         terminate();
+    }
+
+    /**
+     * The event-time progress of this subtask's inputs as last published by the task thread: per
+     * logical input its watermark, status and channels (a source: its splits). Empty before the
+     * task runs. Any thread.
+     */
+    public java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> getWatermarkProgress() {
+        OperatorChain chain = diagnosticsChain;
+        if (chain != null && runningSource != null) {
+            return chain.getHeadWatermarkProgress();
+        }
+        return inputWatermarks;
+    }
+
+    /** Per input gate, a name per channel: the producer's partition id and subpartition. */
+    private static java.util.List<java.util.List<String>> channelNames(TaskDeploymentDescriptor tdd) {
+        java.util.List<java.util.List<String>> names = new java.util.ArrayList<>();
+        for (dev.eddy.proto.InputGateDescriptor gate : tdd.getInputGatesList()) {
+            java.util.List<String> channels = new java.util.ArrayList<>();
+            for (dev.eddy.proto.InputChannelDescriptor c : gate.getChannelsList()) {
+                channels.add(c.getPartitionId() + "#" + c.getSubpartitionIndex());
+            }
+            names.add(channels);
+        }
+        return names;
     }
 
     private static CheckpointBarrierListener barrierListener(SubtaskCheckpointCoordinator coordinator) {

@@ -71,6 +71,11 @@ public final class InMemoryInputGate implements InputGate {
         return append(channel);
     }
 
+    public InMemoryInputGate status(int channel, dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus status) {
+        elements.serializeWatermarkStatus(status);
+        return append(channel);
+    }
+
     public InMemoryInputGate end(int channel) {
         elements.serializeEndOfPartition();
         return append(channel);

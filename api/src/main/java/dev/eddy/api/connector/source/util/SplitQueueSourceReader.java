@@ -23,6 +23,7 @@ public abstract class SplitQueueSourceReader<T, SplitT extends SourceSplit> impl
     private final ArrayDeque<SplitT> pending = new ArrayDeque<>();
     private SplitRecordIterator<T, SplitT> current;
     private String currentSplitId;
+    private dev.eddy.api.connector.source.SourceOutput<T> currentOutput;
     private boolean noMoreSplits;
     private boolean splitRequested;
     private CompletableFuture<Void> available = new CompletableFuture<>();
@@ -53,7 +54,7 @@ public abstract class SplitQueueSourceReader<T, SplitT extends SourceSplit> impl
                 requestSplit();
                 return InputStatus.NOTHING_AVAILABLE;
             }
-            if (current.emitNext(output)) {
+            if (current.emitNext(currentOutput)) {
                 return InputStatus.MORE_AVAILABLE;
             }
             closeCurrent(output);
@@ -67,7 +68,7 @@ public abstract class SplitQueueSourceReader<T, SplitT extends SourceSplit> impl
         }
         current = openSplit(next);
         currentSplitId = next.splitId();
-        output.createOutputForSplit(currentSplitId);
+        currentOutput = output.createOutputForSplit(currentSplitId);
         return true;
     }
 
@@ -76,6 +77,7 @@ public abstract class SplitQueueSourceReader<T, SplitT extends SourceSplit> impl
         current = null;
         output.releaseOutputForSplit(currentSplitId);
         currentSplitId = null;
+        currentOutput = null;
         done.close();
     }
 

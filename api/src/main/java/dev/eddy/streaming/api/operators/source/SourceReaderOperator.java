@@ -66,7 +66,8 @@ import org.slf4j.LoggerFactory;
  * cancellation. Periodic watermarks are emitted every {@code pipeline.auto-watermark-interval}
  * (default 200 ms; 0 disables them) from processing-time timers.
  */
-public class SourceReaderOperator<T> implements SourceOperator<T>, OperatorEventHandler {
+public class SourceReaderOperator<T> implements SourceOperator<T>, OperatorEventHandler,
+        dev.eddy.streaming.runtime.watermarkstatus.WatermarkProgressProvider {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SourceReaderOperator.class);
     static final int RECORDS_PER_YIELD = 256;
@@ -80,7 +81,7 @@ public class SourceReaderOperator<T> implements SourceOperator<T>, OperatorEvent
     private transient StreamOperatorParameters<T> parameters;
     private transient SourceReaderLifecycle lifecycle;
     private transient Runner<?> runner;
-    private transient SourceOutputImpl<T> output;
+    private transient volatile SourceOutputImpl<T> output;
     private transient ScheduledFuture<?> watermarkTimer;
     private transient SourceReaderStateHandler stateHandler;
 
@@ -173,7 +174,10 @@ public class SourceReaderOperator<T> implements SourceOperator<T>, OperatorEvent
         }
         TimestampAssigner<T> assigner = watermarkStrategy.createTimestampAssigner(new Contexts());
         WatermarkGenerator<T> generator = watermarkStrategy.createWatermarkGenerator(new Contexts());
-        output = new SourceOutputImpl<>(parameters.getOutput(), assigner, generator);
+        output = new SourceOutputImpl<>(parameters.getOutput(), assigner, () -> watermarkStrategy.createWatermarkGenerator(new Contexts()));
+        if (parameters.getJobConfiguration().contains(dev.eddy.configuration.PipelineOptions.AUTO_WATERMARK_INTERVAL)) {
+            setAutoWatermarkInterval(parameters.getJobConfiguration().get(dev.eddy.configuration.PipelineOptions.AUTO_WATERMARK_INTERVAL));
+        }
         runner = createRunner(source);
         runner.open();
         if (autoWatermarkIntervalMillis > 0 && !(generator instanceof NoWatermarksGenerator)) {
@@ -246,6 +250,13 @@ public class SourceReaderOperator<T> implements SourceOperator<T>, OperatorEvent
     @Override
     public void cancel() {
         cancelled = true;
+    }
+
+    /** Per-split watermarks as last published by the reader output (empty before open). Any thread. */
+    @Override
+    public List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> getWatermarkProgress() {
+        SourceOutputImpl<T> o = output;
+        return o == null ? List.of() : o.getWatermarkProgress();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOptions;
 import java.nio.file.Path;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
 import java.io.IOException;
 
 /**
@@ -53,6 +54,14 @@ public final class StreamElementSerializer<T> {
         out.writeInt(9);
         out.writeByte(StreamElementTags.WATERMARK);
         out.writeLong(timestamp);
+    }
+
+    /** {@link StreamElementTags#WATERMARK_STATUS}: one byte, idle or active. */
+    public void serializeWatermarkStatus(WatermarkStatus status) {
+        out.clear();
+        out.writeInt(2);
+        out.writeByte(StreamElementTags.WATERMARK_STATUS);
+        out.writeByte(status.isIdle() ? StreamElementTags.WATERMARK_STATUS_IDLE : StreamElementTags.WATERMARK_STATUS_ACTIVE);
     }
 
     public void serializeEndOfPartition() {
@@ -122,5 +131,20 @@ public final class StreamElementSerializer<T> {
             throw new IOException("Corrupt network stream: a checkpoint cancel marker must have 9 bytes, had " + length);
         }
         return new CancelCheckpointMarker(BigEndian.getLong(array, offset + 1));
+    }
+
+    /** Decodes a watermark-status element (see {@link #readBarrier} for the arguments). */
+    public static WatermarkStatus readWatermarkStatus(byte[] array, int offset, int length) throws IOException {
+        if (length != 2) {
+            throw new IOException("Corrupt network stream: a watermark status element must have 2 bytes, had " + length);
+        }
+        byte body = array[offset + 1];
+        if (body == StreamElementTags.WATERMARK_STATUS_IDLE) {
+            return WatermarkStatus.IDLE;
+        }
+        if (body == StreamElementTags.WATERMARK_STATUS_ACTIVE) {
+            return WatermarkStatus.ACTIVE;
+        }
+        throw new IOException("Corrupt network stream: unknown watermark status byte " + body);
     }
 }

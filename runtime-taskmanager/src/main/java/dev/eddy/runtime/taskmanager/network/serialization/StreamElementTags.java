@@ -17,8 +17,11 @@ package dev.eddy.runtime.taskmanager.network.serialization;
  *       UTF-8 ({@code unsigned short} byte count, then the bytes, as {@code DataOutput.writeUTF};
  *       {@code ""} means none). Sent to every subpartition after all records emitted before it.</li>
  *   <li>{@link #CANCEL_CHECKPOINT_MARKER}: {@code long id} of the aborted checkpoint.</li>
+ *   <li>{@link #WATERMARK_STATUS}: {@code byte} {@link #WATERMARK_STATUS_IDLE} or
+ *       {@link #WATERMARK_STATUS_ACTIVE}; sent to every subpartition when the producer's output
+ *       becomes idle or active again.</li>
  * </ul>
- * Tags 7..31 are reserved for in-band events added later (end of data, watermark status). Because
+ * Tag 7 and 9..31 are reserved for in-band events added later (end of data). Because
  * every element is length-prefixed, a reader may skip an element it does not understand.
  */
 public final class StreamElementTags {
@@ -34,8 +37,12 @@ public final class StreamElementTags {
     public static final byte CANCEL_CHECKPOINT_MARKER = 6;
     /** Reserved: end of data (bounded input drained, before end of partition). */
     public static final byte END_OF_DATA = 7;
-    /** Reserved: watermark status (idle / active). */
+    /** Watermark status: one byte, idle or active. */
     public static final byte WATERMARK_STATUS = 8;
+    /** Body byte of an idle {@link #WATERMARK_STATUS}. */
+    public static final byte WATERMARK_STATUS_IDLE = 1;
+    /** Body byte of an active {@link #WATERMARK_STATUS}. */
+    public static final byte WATERMARK_STATUS_ACTIVE = 0;
 
     /** Barrier flag bit: the checkpoint is a savepoint. */
     public static final int BARRIER_FLAG_SAVEPOINT = 1;

@@ -1,31 +1,75 @@
 package dev.eddy.runtime.taskmanager.state.heap;
 
+import dev.eddy.runtime.state.VoidNamespace;
+
 /**
- * The entry of the backend's current key in one state table: what every heap state kind reads and
- * writes. Task thread only.
+ * The entry of the backend's current key and the state's current namespace in one state table:
+ * what every heap state kind reads and writes. Without namespaces (state registered with
+ * {@code VoidNamespaceSerializer}) the table key is the plain key; otherwise a
+ * {@link NamespacedKey}. Task thread only.
  */
 final class CurrentKeyEntry<K, V> implements KeyedEntry<V> {
     private final HeapKeyedStateBackend<K> backend;
-    private final StateTable<K, V> table;
+    private final StateTable<Object, V> table;
+    private final boolean namespaced;
+    private final String stateName;
+    private Object namespace;
 
-    CurrentKeyEntry(HeapKeyedStateBackend<K> backend, StateTable<K, V> table) {
+    CurrentKeyEntry(HeapKeyedStateBackend<K> backend, StateTable<Object, V> table, boolean namespaced, String stateName) {
         this.backend = backend;
         this.table = table;
+        this.namespaced = namespaced;
+        this.stateName = stateName;
+        this.namespace = namespaced ? null : VoidNamespace.INSTANCE;
+    }
+
+    /**
+     * Scopes following accesses to {@code namespace}; null means none (accesses then fail). State
+     * without namespaces accepts only {@link VoidNamespace} (or null, which it ignores).
+     */
+    void setNamespace(Object namespace) {
+        if (!namespaced) {
+            if (namespace != null && namespace != VoidNamespace.INSTANCE) {
+                throw new IllegalArgumentException("State '" + stateName + "' was registered without namespace (VoidNamespace) and"
+                        + " cannot be scoped to namespace '" + namespace + "'; register it with the namespace's serializer");
+            }
+            return;
+        }
+        this.namespace = namespace;
+    }
+
+    Object getNamespace() {
+        return namespace;
+    }
+
+    private Object tableKey() {
+        Object key = backend.requireCurrentKey();
+        if (!namespaced) {
+            return key;
+        }
+        if (namespace == null) {
+            throw new IllegalStateException("No current namespace for state '" + stateName + "': call setCurrentNamespace before"
+                    + " accessing namespaced state");
+        }
+        return new NamespacedKey(key, namespace);
     }
 
     /** The current key's value, or null when none. */
     @Override
     public V get() {
-        return table.get(backend.getCurrentKeyGroupIndex(), backend.requireCurrentKey());
+        Object key = tableKey();
+        return table.get(backend.getCurrentKeyGroupIndex(), key);
     }
 
     @Override
     public void put(V value) {
-        table.put(backend.getCurrentKeyGroupIndex(), backend.requireCurrentKey(), value);
+        Object key = tableKey();
+        table.put(backend.getCurrentKeyGroupIndex(), key, value);
     }
 
     @Override
     public void remove() {
-        table.remove(backend.getCurrentKeyGroupIndex(), backend.requireCurrentKey());
+        Object key = tableKey();
+        table.remove(backend.getCurrentKeyGroupIndex(), key);
     }
 }

@@ -11,6 +11,9 @@ import dev.eddy.runtime.taskmanager.state.KeyGroupStateFormat;
 import dev.eddy.runtime.taskmanager.state.KeyedStateChecks;
 import dev.eddy.runtime.taskmanager.state.SnapshotableKeyedStateBackend;
 import dev.eddy.runtime.state.KeyedStateBackend;
+import dev.eddy.runtime.state.VoidNamespace;
+import dev.eddy.runtime.state.VoidNamespaceSerializer;
+import dev.eddy.runtime.state.internal.InternalKvState;
 import dev.eddy.api.common.state.StateTtlConfig;
 import dev.eddy.proto.KeyGroupsStateHandleProto;
 import dev.eddy.proto.KeyedStateHandleProto;
@@ -34,7 +37,11 @@ import java.util.function.UnaryOperator;
  * The subtask owns {@code computeKeyGroupRangeForOperatorIndex(maxParallelism, parallelism, index)};
  * setting a key outside that range is an error (it means records were partitioned wrongly).
  * One state table per state name holds the values of every kind (value, list, map, reducing,
- * aggregating); values are stored by reference.
+ * aggregating); values are stored by reference. State registered with a namespace serializer
+ * other than {@code VoidNamespaceSerializer} (e.g. window state) is keyed by
+ * {@link NamespacedKey}(key, namespace) in its table, and written as key, then namespace, in
+ * snapshots (with the section flag {@code FLAG_NAMESPACED}); state without namespaces keeps the
+ * plain key and the bytes it had before namespaces existed.
  *
  * <p>A state whose descriptor has TTL enabled stores its values (list elements, map entry values)
  * wrapped with their last access timestamp, taken from the backend's clock; see
@@ -54,7 +61,7 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
     private final KeyGroupRange keyGroupRange;
     private final Map<String, StateEntry> states = new HashMap<>();
     private final LongSupplier clock;
-    private final List<TtlIncrementalCleanup<K>> perRecordCleanups = new ArrayList<>();
+    private final List<TtlIncrementalCleanup<Object>> perRecordCleanups = new ArrayList<>();
     private final Map<String, RestoredStateBytes> restoredStates = new HashMap<>();
     private K currentKey;
     private int currentKeyGroup = -1;
@@ -134,40 +141,74 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
     @Override
     @SuppressWarnings("unchecked")
     public <S extends State, T> S getPartitionedState(StateDescriptor<S, T> descriptor) {
-        StateEntry existing = states.get(descriptor.getName());
+        S state = getOrCreateKeyedState(VoidNamespaceSerializer.INSTANCE, descriptor);
+        ((InternalKvState<K, VoidNamespace, ?>) state).setCurrentNamespace(VoidNamespace.INSTANCE);
+        return state;
+    }
+
+    /**
+     * The state of {@code descriptor} in namespaces of {@code namespaceSerializer}'s type (see
+     * {@link KeyedStateBackend#getOrCreateKeyedState}); {@link VoidNamespaceSerializer} gives state
+     * without namespaces, keyed by the plain key.
+     *
+     * @throws IllegalStateException when the name is registered (or restored) as another kind, or
+     *     with another namespace serializer
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N, S extends State, T> S getOrCreateKeyedState(TypeSerializer<N> namespaceSerializer, StateDescriptor<S, T> descriptor) {
+        java.util.Objects.requireNonNull(namespaceSerializer, "namespaceSerializer");
+        String name = descriptor.getName();
+        StateEntry existing = states.get(name);
         if (existing != null) {
-            KeyedStateChecks.requireSameKind(descriptor.getName(), existing.type, descriptor.getType());
+            KeyedStateChecks.requireSameKind(name, existing.type, descriptor.getType());
+            KeyedStateChecks.requireSameNamespaceSerializer(name, existing.namespaceSerializer, namespaceSerializer);
             return (S) existing.state;
         }
-        RestoredStateBytes restored = restoredStates.get(descriptor.getName());
-        if (restored != null && restored.kind != KeyGroupStateFormat.kindOf(descriptor.getType())) {
+        boolean namespaced = !(namespaceSerializer instanceof VoidNamespaceSerializer);
+        RestoredStateBytes restored = restoredStates.get(name);
+        if (restored != null) {
+            checkRestoredMatches(restored, descriptor, namespaced);
+        }
+        StateTable<Object, Object> table = new StateTable<>(keyGroupRange);
+        HeapStateCodec<K> codec = HeapStateCodec.forDescriptor(descriptor, keySerializer, namespaced ? namespaceSerializer : null);
+        table.setValueCopier(codec::copy);
+        CurrentKeyEntry<K, Object> entry = new CurrentKeyEntry<>(this, table, namespaced, name);
+        StateTtlConfig ttlConfig = descriptor.getTtlConfig();
+        State state = ttlConfig != null && ttlConfig.isEnabled()
+                ? createTtlState(descriptor, table, entry, ttlConfig) : createState(descriptor, entry);
+        if (restored != null) {
+            decodeRestored(restored, codec, table);
+        }
+        states.put(name, new StateEntry(descriptor.getType(), state, table, codec, namespaceSerializer));
+        return (S) state;
+    }
+
+    private static void checkRestoredMatches(RestoredStateBytes restored, StateDescriptor<?, ?> descriptor, boolean namespaced) {
+        if (restored.kind != KeyGroupStateFormat.kindOf(descriptor.getType())) {
             throw new IllegalStateException("State '" + descriptor.getName() + "' was restored as "
                     + KeyGroupStateFormat.kindName(restored.kind) + " state and is now requested as " + descriptor.getType()
                     + " state; a restored state must keep its kind (use a different name for the new state)");
         }
-        StateTable<K, Object> table = new StateTable<>(keyGroupRange);
-        HeapStateCodec<K> codec = HeapStateCodec.forDescriptor(descriptor, keySerializer);
-        table.setValueCopier(codec::copy);
-        StateTtlConfig ttlConfig = descriptor.getTtlConfig();
-        State state = ttlConfig != null && ttlConfig.isEnabled()
-                ? createTtlState(descriptor, table, ttlConfig) : createState(descriptor, table);
-        if (restored != null) {
-            decodeRestored(restored, codec, table);
+        if (KeyGroupStateFormat.isNamespaced(restored.flags) != namespaced) {
+            throw new IllegalStateException("State '" + descriptor.getName() + "' was restored "
+                    + (namespaced ? "without namespace" : "with namespaces") + " and is now requested "
+                    + (namespaced ? "with a namespace serializer" : "without namespace") + "; a restored state must keep"
+                    + " whether it is namespaced (use a different name for the new state)");
         }
-        states.put(descriptor.getName(), new StateEntry(descriptor.getType(), state, table, codec));
-        return (S) state;
     }
 
-    private void decodeRestored(RestoredStateBytes restored, HeapStateCodec<K> codec, StateTable<K, Object> table) {
+    private void decodeRestored(RestoredStateBytes restored, HeapStateCodec<K> codec, StateTable<Object, Object> table) {
         requireKeySerializer("restore state '" + restored.name + "'");
         long now = clock.getAsLong();
         try {
             for (Map.Entry<Integer, byte[]> e : restored.byKeyGroup.entrySet()) {
-                codec.decode(e.getValue(), e.getKey(), table, restored.ttl, now);
+                codec.decode(e.getValue(), e.getKey(), table, KeyGroupStateFormat.hasTtl(restored.flags), now);
             }
         } catch (java.io.IOException | RuntimeException e) {
             throw new IllegalStateException("Could not decode the restored state '" + restored.name + "' ("
-                    + KeyGroupStateFormat.kindName(restored.kind) + "): its serializers do not read what was written; did the state's type change?", e);
+                    + KeyGroupStateFormat.kindName(restored.kind) + "): its serializers do not read what was written; did the state's"
+                    + " type or namespace type change?", e);
         }
         restoredStates.remove(restored.name);
     }
@@ -181,19 +222,19 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private State createState(StateDescriptor<?, ?> descriptor, StateTable<K, Object> table) {
-        CurrentKeyEntry entry = new CurrentKeyEntry<>(this, table);
+    private State createState(StateDescriptor<?, ?> descriptor, CurrentKeyEntry<K, Object> entry) {
+        CurrentKeyEntry e = entry;
         switch (descriptor.getType()) {
             case VALUE:
-                return new HeapValueState<>(this, table);
+                return new HeapValueState<>(e);
             case LIST:
-                return new HeapListState<>(entry);
+                return new HeapListState<>(e);
             case MAP:
-                return new HeapMapState<>(entry);
+                return new HeapMapState<>(e);
             case REDUCING:
-                return new HeapReducingState<>(entry, ((ReducingStateDescriptor) descriptor).getReduceFunction());
+                return new HeapReducingState<>(e, e, ((ReducingStateDescriptor) descriptor).getReduceFunction());
             case AGGREGATING:
-                return new HeapAggregatingState<>(entry, ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
+                return new HeapAggregatingState<>(e, e, ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
             default:
                 throw new UnsupportedOperationException(descriptor.getType() + " state ('" + descriptor.getName()
                         + "') is not supported by the heap backend");
@@ -201,34 +242,35 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private State createTtlState(StateDescriptor<?, ?> descriptor, StateTable<K, Object> table, StateTtlConfig config) {
+    private State createTtlState(StateDescriptor<?, ?> descriptor, StateTable<Object, Object> table, CurrentKeyEntry<K, Object> entry,
+            StateTtlConfig config) {
         StateTtlConfig.IncrementalCleanupStrategy strategy = config.getCleanupStrategies().getIncrementalCleanupStrategy();
-        TtlIncrementalCleanup<K> cleanup = strategy == null ? null
+        TtlIncrementalCleanup<Object> cleanup = strategy == null ? null
                 : new TtlIncrementalCleanup<>(table, strategy.getCleanupSize(), strategy.runCleanupForEveryRecord());
         TtlContext ttl = new TtlContext(config, clock, cleanup);
-        CurrentKeyEntry entry = new CurrentKeyEntry<>(this, table);
+        CurrentKeyEntry e = entry;
         State state;
         UnaryOperator<Object> filter;
         switch (descriptor.getType()) {
             case VALUE:
-                state = new TtlValueState<>(new TtlSingleValueEntry<>(entry, ttl));
+                state = new TtlValueState<>(new TtlSingleValueEntry<>(e, ttl), e);
                 filter = TtlSingleValueEntry.expiryFilter(ttl);
                 break;
             case LIST:
-                state = new TtlListState<>(entry, ttl);
+                state = new TtlListState<>(e, ttl);
                 filter = TtlListState.expiryFilter(ttl);
                 break;
             case MAP:
-                state = new TtlMapState<>(entry, ttl);
+                state = new TtlMapState<>(e, ttl);
                 filter = TtlMapState.expiryFilter(ttl);
                 break;
             case REDUCING:
-                state = new HeapReducingState<>(new TtlSingleValueEntry<>(entry, ttl),
+                state = new HeapReducingState<>(new TtlSingleValueEntry<>(e, ttl), e,
                         ((ReducingStateDescriptor) descriptor).getReduceFunction());
                 filter = TtlSingleValueEntry.expiryFilter(ttl);
                 break;
             case AGGREGATING:
-                state = new HeapAggregatingState<>(new TtlSingleValueEntry<>(entry, ttl),
+                state = new HeapAggregatingState<>(new TtlSingleValueEntry<>(e, ttl), e,
                         ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
                 filter = TtlSingleValueEntry.expiryFilter(ttl);
                 break;
@@ -245,8 +287,11 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
         return state;
     }
 
-    /** The table of a registered state, for snapshots and tests; null when unknown. */
-    public StateTable<K, ?> getStateTable(String stateName) {
+    /**
+     * The table of a registered state, for snapshots and tests; null when unknown. Its keys are the
+     * plain keys, or {@code NamespacedKey}s for namespaced state.
+     */
+    public StateTable<?, ?> getStateTable(String stateName) {
         StateEntry e = states.get(stateName);
         return e == null ? null : e.table;
     }
@@ -263,15 +308,17 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
     private final class StateEntry {
         final StateDescriptor.Type type;
         final State state;
-        final StateTable<K, ?> table;
-
+        final StateTable<Object, Object> table;
         final HeapStateCodec<K> codec;
+        final TypeSerializer<?> namespaceSerializer;
 
-        StateEntry(StateDescriptor.Type type, State state, StateTable<K, ?> table, HeapStateCodec<K> codec) {
+        StateEntry(StateDescriptor.Type type, State state, StateTable<Object, Object> table, HeapStateCodec<K> codec,
+                TypeSerializer<?> namespaceSerializer) {
             this.type = type;
             this.state = state;
             this.table = table;
             this.codec = codec;
+            this.namespaceSerializer = namespaceSerializer;
         }
     }
 
@@ -288,9 +335,10 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
         }
         requireKeySerializer("take a snapshot for checkpoint " + checkpointId);
         List<HeapSnapshotWriter.FrozenState<K>> frozen = new ArrayList<>();
+        long now = clock.getAsLong();
         for (String name : new TreeMap<>(states).keySet()) {
             StateEntry e = states.get(name);
-            frozen.add(new HeapSnapshotWriter.FrozenState<>(e.codec.duplicate(), ((StateTable<K, Object>) e.table).pinForSnapshot()));
+            frozen.add(new HeapSnapshotWriter.FrozenState<>(e.codec.duplicate(), e.table.pinForSnapshot(), now));
         }
         List<RestoredStateBytes> undecoded = new ArrayList<>(new TreeMap<>(restoredStates).values());
         return new HeapSnapshotWriter<>(keyGroupRange, frozen, undecoded, streams,
@@ -317,14 +365,15 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
         for (int i = 0; i < numStates; i++) {
             String name = in.readUTF();
             byte kind = in.readByte();
-            boolean ttl = in.readByte() != 0;
+            byte flags = KeyGroupStateFormat.checkFlags(in.readByte(), name);
             byte[] bytes = new byte[in.readInt()];
             in.readFully(bytes);
-            RestoredStateBytes r = restoredStates.computeIfAbsent(name, n -> new RestoredStateBytes(n, kind, ttl));
-            if (r.kind != kind || r.ttl != ttl) {
+            RestoredStateBytes r = restoredStates.computeIfAbsent(name, n -> new RestoredStateBytes(n, kind, flags));
+            if (r.kind != kind || r.flags != flags) {
                 throw new IllegalStateException("State '" + name + "' in " + path + " is " + KeyGroupStateFormat.kindName(kind)
-                        + (ttl ? " with TTL" : "") + " but another file has it as " + KeyGroupStateFormat.kindName(r.kind)
-                        + (r.ttl ? " with TTL" : "") + "; the restored checkpoint is inconsistent");
+                        + " (" + KeyGroupStateFormat.describeFlags(flags) + ") but another file has it as "
+                        + KeyGroupStateFormat.kindName(r.kind) + " (" + KeyGroupStateFormat.describeFlags(r.flags)
+                        + "); the restored checkpoint is inconsistent");
             }
             r.byKeyGroup.put(keyGroup, bytes);
         }

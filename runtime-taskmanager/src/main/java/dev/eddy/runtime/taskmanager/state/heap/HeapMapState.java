@@ -1,21 +1,26 @@
 package dev.eddy.runtime.taskmanager.state.heap;
 
-import dev.eddy.api.common.state.MapState;
+import dev.eddy.runtime.state.internal.InternalMapState;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
- * {@link MapState} on the heap: one {@link HashMap} per key, dropped when {@link #remove} empties it.
- * Iterables are live views (their iterators support remove); do not use them across keys.
- * Task thread only.
+ * {@link dev.eddy.api.common.state.MapState} on the heap: one {@link HashMap} per key and
+ * namespace, dropped when {@link #remove} empties it. Iterables are live views (their iterators
+ * support remove); do not use them across keys or namespaces. Task thread only.
  */
-final class HeapMapState<K, UK, UV> implements MapState<UK, UV> {
+final class HeapMapState<K, N, UK, UV> implements InternalMapState<K, N, UK, UV> {
     private final CurrentKeyEntry<K, Map<UK, UV>> entry;
 
     HeapMapState(CurrentKeyEntry<K, Map<UK, UV>> entry) {
         this.entry = entry;
+    }
+
+    @Override
+    public void setCurrentNamespace(N namespace) {
+        entry.setNamespace(namespace);
     }
 
     private Map<UK, UV> mapOrEmpty() {

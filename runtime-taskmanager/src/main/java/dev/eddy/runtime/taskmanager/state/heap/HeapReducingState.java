@@ -1,17 +1,30 @@
 package dev.eddy.runtime.taskmanager.state.heap;
 
 import dev.eddy.api.common.functions.ReduceFunction;
-import dev.eddy.api.common.state.ReducingState;
+import dev.eddy.runtime.state.internal.InternalReducingState;
+import dev.eddy.runtime.taskmanager.state.NamespaceMerge;
+import java.util.Collection;
 import java.util.Objects;
 
-/** {@link ReducingState} on the heap: the reduced value per key. Task thread only. */
-final class HeapReducingState<K, T> implements ReducingState<T> {
+/**
+ * {@link dev.eddy.api.common.state.ReducingState} on the heap: the reduced value per key and
+ * namespace, plain or with TTL depending on the entry. Task thread only.
+ */
+final class HeapReducingState<K, N, T> implements InternalReducingState<K, N, T> {
     private final KeyedEntry<T> entry;
+    private final CurrentKeyEntry<K, ?> scope;
     private final ReduceFunction<T> reduceFunction;
 
-    HeapReducingState(KeyedEntry<T> entry, ReduceFunction<T> reduceFunction) {
+    /** @param scope the table entry (under any TTL wrapper {@code entry}), which holds the current namespace */
+    HeapReducingState(KeyedEntry<T> entry, CurrentKeyEntry<K, ?> scope, ReduceFunction<T> reduceFunction) {
         this.entry = entry;
+        this.scope = scope;
         this.reduceFunction = reduceFunction;
+    }
+
+    @Override
+    public void setCurrentNamespace(N namespace) {
+        scope.setNamespace(namespace);
     }
 
     @Override
@@ -29,5 +42,25 @@ final class HeapReducingState<K, T> implements ReducingState<T> {
     @Override
     public void clear() {
         entry.remove();
+    }
+
+    @Override
+    public T getInternal() {
+        return entry.get();
+    }
+
+    @Override
+    public void updateInternal(T value) {
+        if (value == null) {
+            entry.remove();
+        } else {
+            entry.put(value);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void mergeNamespaces(N target, Collection<N> sources) throws Exception {
+        NamespaceMerge.merge(this, (N) scope.getNamespace(), target, sources, reduceFunction::reduce);
     }
 }

@@ -20,8 +20,8 @@ import java.util.Map;
  * serializer duplicates and the frozen maps.
  */
 final class HeapSnapshotWriter<K> implements AsyncSnapshot<KeyedStateHandleProto> {
-    /** One registered state as the snapshot froze it. */
-    record FrozenState<K>(HeapStateCodec<K> codec, StateTable.Pinned<K, Object> pinned) {}
+    /** One registered state as the snapshot froze it, at {@code now} (TTL cleanup in full snapshots). */
+    record FrozenState<K>(HeapStateCodec<K> codec, StateTable.Pinned<Object, Object> pinned, long now) {}
 
     private final KeyGroupRange range;
     private final List<FrozenState<K>> states;
@@ -65,14 +65,15 @@ final class HeapSnapshotWriter<K> implements AsyncSnapshot<KeyedStateHandleProto
         List<String> names = new ArrayList<>();
         List<byte[]> blocks = new ArrayList<>();
         List<Byte> kinds = new ArrayList<>();
-        List<Boolean> ttls = new ArrayList<>();
+        List<Byte> flags = new ArrayList<>();
         for (FrozenState<K> s : states) {
-            Map<K, Object> entries = s.pinned().getKeyGroup(kg);
-            if (!entries.isEmpty()) {
+            Map<Object, Object> entries = s.pinned().getKeyGroup(kg);
+            byte[] block = entries.isEmpty() ? null : s.codec().encode(entries, s.now());
+            if (block != null) {
                 names.add(s.codec().name());
                 kinds.add(s.codec().kind());
-                ttls.add(s.codec().ttl());
-                blocks.add(s.codec().encode(entries));
+                flags.add(s.codec().flags());
+                blocks.add(block);
             }
         }
         for (RestoredStateBytes r : undecoded) {
@@ -80,7 +81,7 @@ final class HeapSnapshotWriter<K> implements AsyncSnapshot<KeyedStateHandleProto
             if (bytes != null) {
                 names.add(r.name);
                 kinds.add(r.kind);
-                ttls.add(r.ttl);
+                flags.add(r.flags);
                 blocks.add(bytes);
             }
         }
@@ -93,7 +94,7 @@ final class HeapSnapshotWriter<K> implements AsyncSnapshot<KeyedStateHandleProto
         for (int i = 0; i < names.size(); i++) {
             data.writeUTF(names.get(i));
             data.writeByte(kinds.get(i));
-            data.writeByte(ttls.get(i) ? 1 : 0);
+            data.writeByte(flags.get(i));
             data.writeInt(blocks.get(i).length);
             data.write(blocks.get(i));
         }

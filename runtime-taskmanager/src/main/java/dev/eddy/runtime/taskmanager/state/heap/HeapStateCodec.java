@@ -9,6 +9,7 @@ import dev.eddy.core.memory.DataInputView;
 import dev.eddy.core.memory.DataOutputSerializer;
 import dev.eddy.core.memory.DataOutputView;
 import dev.eddy.runtime.taskmanager.state.KeyGroupStateFormat;
+import dev.eddy.runtime.taskmanager.state.TtlTime;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.Map;
  * Reads, writes and copies the stored values of one heap state in the canonical format's
  * entries layout ({@link KeyGroupStateFormat}). With TTL the timestamp precedes each value,
  * list element, and map value ({@code userKey, long timestamp, boolean valueIsNull, [userValue]}).
+ * A namespaced state's table keys are {@link NamespacedKey}s, written as key then namespace.
  *
  * <p>An instance uses its serializers from one thread: the task thread copies values with the
  * original, the async snapshot thread writes with a {@link #duplicate()}.
@@ -28,21 +30,28 @@ final class HeapStateCodec<K> {
     private final byte kind;
     private final boolean ttl;
     private final TypeSerializer<K> keySerializer;
+    private final TypeSerializer<Object> namespaceSerializer; // null without namespaces
     private final TypeSerializer<Object> valueSerializer; // VALUE/REDUCING/AGGREGATING value, LIST element, MAP user value
     private final TypeSerializer<Object> userKeySerializer; // MAP only
+    /** With TTL and cleanupFullSnapshot: the time to live; otherwise -1 (snapshots keep expired values). */
+    private final long snapshotCleanupTtl;
 
-    private HeapStateCodec(String name, byte kind, boolean ttl, TypeSerializer<K> keySerializer, TypeSerializer<Object> valueSerializer,
-            TypeSerializer<Object> userKeySerializer) {
+    private HeapStateCodec(String name, byte kind, boolean ttl, TypeSerializer<K> keySerializer, TypeSerializer<Object> namespaceSerializer,
+            TypeSerializer<Object> valueSerializer, TypeSerializer<Object> userKeySerializer, long snapshotCleanupTtl) {
+        this.snapshotCleanupTtl = snapshotCleanupTtl;
         this.name = name;
         this.kind = kind;
         this.ttl = ttl;
         this.keySerializer = keySerializer;
+        this.namespaceSerializer = namespaceSerializer;
         this.valueSerializer = valueSerializer;
         this.userKeySerializer = userKeySerializer;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static <K> HeapStateCodec<K> forDescriptor(StateDescriptor<?, ?> descriptor, TypeSerializer<K> keySerializer) {
+    /** @param namespaceSerializer null for state without namespaces ({@code VoidNamespace}) */
+    static <K> HeapStateCodec<K> forDescriptor(StateDescriptor<?, ?> descriptor, TypeSerializer<K> keySerializer,
+            TypeSerializer<?> namespaceSerializer) {
         byte kind = KeyGroupStateFormat.kindOf(descriptor.getType());
         boolean ttl = descriptor.getTtlConfig() != null && descriptor.getTtlConfig().isEnabled();
         TypeSerializer<?> s = descriptor.getSerializer();
@@ -56,13 +65,17 @@ final class HeapStateCodec<K> {
         } else {
             value = s;
         }
-        return new HeapStateCodec<>(descriptor.getName(), kind, ttl, keySerializer, value, userKey);
+        long cleanupTtl = ttl && descriptor.getTtlConfig().getCleanupStrategies().inFullSnapshot()
+                ? TtlTime.ttlMillis(descriptor.getTtlConfig()) : -1;
+        return new HeapStateCodec<>(descriptor.getName(), kind, ttl, keySerializer, (TypeSerializer) namespaceSerializer, value, userKey,
+                cleanupTtl);
     }
 
     /** A codec with its own serializer instances, for another thread. */
     HeapStateCodec<K> duplicate() {
-        return new HeapStateCodec<>(name, kind, ttl, keySerializer == null ? null : keySerializer.duplicate(), valueSerializer.duplicate(),
-                userKeySerializer == null ? null : userKeySerializer.duplicate());
+        return new HeapStateCodec<>(name, kind, ttl, keySerializer == null ? null : keySerializer.duplicate(),
+                namespaceSerializer == null ? null : namespaceSerializer.duplicate(), valueSerializer.duplicate(),
+                userKeySerializer == null ? null : userKeySerializer.duplicate(), snapshotCleanupTtl);
     }
 
     String name() {
@@ -73,8 +86,9 @@ final class HeapStateCodec<K> {
         return kind;
     }
 
-    boolean ttl() {
-        return ttl;
+    /** The section's flags byte ({@link KeyGroupStateFormat#flags}). */
+    byte flags() {
+        return KeyGroupStateFormat.flags(ttl, namespaceSerializer != null);
     }
 
     // ------------------------------------------------------------------ copies (task thread)
@@ -121,14 +135,22 @@ final class HeapStateCodec<K> {
 
     // ------------------------------------------------------------------ writing (async thread)
 
-    /** The entries block of one key group: int numEntries, then each entry. */
+    /**
+     * The entries block of one key group: int numEntries, then each entry. With TTL and
+     * cleanupFullSnapshot, values (list elements, map entries) expired at {@code now} are left out.
+     */
     @SuppressWarnings("unchecked")
-    byte[] encode(Map<K, ?> entries) throws IOException {
+    byte[] encode(Map<Object, ?> entries, long now) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(256);
-        out.writeInt(entries.size());
-        for (Map.Entry<K, ?> e : entries.entrySet()) {
-            keySerializer.serialize(e.getKey(), out);
-            Object stored = e.getValue();
+        out.writeInt(0);
+        int n = 0;
+        for (Map.Entry<Object, ?> e : entries.entrySet()) {
+            Object stored = snapshotCleanupTtl >= 0 ? unexpired(e.getValue(), now) : e.getValue();
+            if (stored == null) {
+                continue;
+            }
+            n++;
+            writeKey(e.getKey(), out);
             if (kind == KeyGroupStateFormat.LIST) {
                 List<Object> list = (List<Object>) stored;
                 out.writeInt(list.size());
@@ -146,7 +168,53 @@ final class HeapStateCodec<K> {
                 writeValue(stored, out);
             }
         }
-        return out.getCopyOfBuffer();
+        int end = out.getPosition();
+        out.setPosition(0);
+        out.writeInt(n);
+        out.setPosition(end);
+        return n == 0 ? null : out.getCopyOfBuffer();
+    }
+
+    /** What of a frozen stored value is unexpired at {@code now} (new collections), or null when nothing. */
+    @SuppressWarnings("unchecked")
+    private Object unexpired(Object stored, long now) {
+        switch (kind) {
+            case KeyGroupStateFormat.LIST: {
+                List<Object> kept = new ArrayList<>();
+                for (Object v : (List<Object>) stored) {
+                    if (!expired(v, now)) {
+                        kept.add(v);
+                    }
+                }
+                return kept.isEmpty() ? null : kept;
+            }
+            case KeyGroupStateFormat.MAP: {
+                Map<Object, Object> kept = new HashMap<>();
+                ((Map<Object, Object>) stored).forEach((k, v) -> {
+                    if (!expired(v, now)) {
+                        kept.put(k, v);
+                    }
+                });
+                return kept.isEmpty() ? null : kept;
+            }
+            default:
+                return expired(stored, now) ? null : stored;
+        }
+    }
+
+    private boolean expired(Object ttlValue, long now) {
+        return TtlTime.isExpired(((TtlValue<?>) ttlValue).getLastAccessTimestamp(), snapshotCleanupTtl, now);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeKey(Object tableKey, DataOutputView out) throws IOException {
+        if (namespaceSerializer == null) {
+            keySerializer.serialize((K) tableKey, out);
+        } else {
+            NamespacedKey nk = (NamespacedKey) tableKey;
+            keySerializer.serialize((K) nk.key(), out);
+            namespaceSerializer.serialize(nk.namespace(), out);
+        }
     }
 
     private void writeValue(Object stored, DataOutputView out) throws IOException {
@@ -180,11 +248,14 @@ final class HeapStateCodec<K> {
      * the values are stamped with {@code now}.
      */
     @SuppressWarnings("unchecked")
-    void decode(byte[] bytes, int keyGroup, StateTable<K, Object> table, boolean writtenWithTtl, long now) throws IOException {
+    void decode(byte[] bytes, int keyGroup, StateTable<Object, Object> table, boolean writtenWithTtl, long now) throws IOException {
         DataInputDeserializer in = new DataInputDeserializer(bytes);
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-            K key = keySerializer.deserialize(in);
+            Object key = keySerializer.deserialize(in);
+            if (namespaceSerializer != null) {
+                key = new NamespacedKey(key, namespaceSerializer.deserialize(in));
+            }
             Object stored;
             if (kind == KeyGroupStateFormat.LIST) {
                 int size = in.readInt();
@@ -205,6 +276,9 @@ final class HeapStateCodec<K> {
                 stored = readValue(in, writtenWithTtl, now);
             }
             table.put(keyGroup, key, stored);
+        }
+        if (in.available() != 0) {
+            throw new IOException(in.available() + " bytes left over after " + n + " entries of key group " + keyGroup);
         }
     }
 

@@ -1,20 +1,26 @@
 package dev.eddy.runtime.taskmanager.state.heap;
 
-import dev.eddy.api.common.state.ValueState;
+import dev.eddy.runtime.state.internal.InternalValueState;
 
-/** {@link ValueState} on the heap: reads and writes the backend's current key. Task thread only. */
-final class HeapValueState<K, V> implements ValueState<V> {
-    private final HeapKeyedStateBackend<K> backend;
-    private final StateTable<K, V> table;
+/**
+ * {@link dev.eddy.api.common.state.ValueState} on the heap: reads and writes the backend's current
+ * key in the state's current namespace. Task thread only.
+ */
+final class HeapValueState<K, N, V> implements InternalValueState<K, N, V> {
+    private final CurrentKeyEntry<K, V> entry;
 
-    HeapValueState(HeapKeyedStateBackend<K> backend, StateTable<K, V> table) {
-        this.backend = backend;
-        this.table = table;
+    HeapValueState(CurrentKeyEntry<K, V> entry) {
+        this.entry = entry;
+    }
+
+    @Override
+    public void setCurrentNamespace(N namespace) {
+        entry.setNamespace(namespace);
     }
 
     @Override
     public V value() {
-        return table.get(backend.getCurrentKeyGroupIndex(), backend.requireCurrentKey());
+        return entry.get();
     }
 
     @Override
@@ -23,15 +29,11 @@ final class HeapValueState<K, V> implements ValueState<V> {
             clear();
             return;
         }
-        table.put(backend.getCurrentKeyGroupIndex(), backend.requireCurrentKey(), value);
+        entry.put(value);
     }
 
     @Override
     public void clear() {
-        table.remove(backend.getCurrentKeyGroupIndex(), backend.requireCurrentKey());
-    }
-
-    StateTable<K, V> getTable() {
-        return table;
+        entry.remove();
     }
 }

@@ -11,12 +11,13 @@ import java.util.TreeMap;
 final class RestoredStateBytes {
     final String name;
     final byte kind;
-    final boolean ttl;
+    /** The section flags ({@code KeyGroupStateFormat.FLAG_*}). */
+    final byte flags;
     final Map<Integer, byte[]> byKeyGroup = new TreeMap<>();
 
-    RestoredStateBytes(String name, byte kind, boolean ttl) {
+    RestoredStateBytes(String name, byte kind, byte flags) {
         this.name = name;
         this.kind = kind;
-        this.ttl = ttl;
+        this.flags = flags;
     }
 }

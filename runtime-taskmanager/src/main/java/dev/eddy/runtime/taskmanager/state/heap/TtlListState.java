@@ -1,25 +1,52 @@
 package dev.eddy.runtime.taskmanager.state.heap;
 
-import dev.eddy.api.common.state.ListState;
+import dev.eddy.runtime.state.internal.InternalListState;
+import dev.eddy.runtime.taskmanager.state.NamespaceMerge;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * {@link ListState} with TTL on the heap: every element carries its own timestamp and expires on its
+ * {@link dev.eddy.api.common.state.ListState} with TTL on the heap: every element carries its own timestamp and expires on its
  * own. Reading drops expired elements from the stored list (returning them once with
  * ReturnExpiredIfNotCleanedUp); an emptied list is removed. {@link #get()} returns a copy.
  * Task thread only.
  */
-final class TtlListState<T> implements ListState<T> {
-    private final KeyedEntry<List<TtlValue<T>>> entry;
+final class TtlListState<K, N, T> implements InternalListState<K, N, T> {
+    private final CurrentKeyEntry<K, List<TtlValue<T>>> entry;
     private final TtlContext ttl;
 
-    TtlListState(KeyedEntry<List<TtlValue<T>>> entry, TtlContext ttl) {
+    TtlListState(CurrentKeyEntry<K, List<TtlValue<T>>> entry, TtlContext ttl) {
         this.entry = entry;
         this.ttl = ttl;
+    }
+
+    @Override
+    public void setCurrentNamespace(N namespace) {
+        entry.setNamespace(namespace);
+    }
+
+    /** A new list of the visible elements (see {@link #get()}), or null when none. */
+    @Override
+    public List<T> getInternal() {
+        List<T> visible = new ArrayList<>();
+        get().forEach(visible::add);
+        return visible.isEmpty() ? null : visible;
+    }
+
+    /** Replaces the elements, each stamped now. */
+    @Override
+    public void updateInternal(List<T> value) {
+        update(value);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void mergeNamespaces(N target, Collection<N> sources) throws Exception {
+        NamespaceMerge.merge(this, (N) entry.getNamespace(), target, sources, HeapListState::concat);
     }
 
     /** What incremental cleanup keeps of a stored list: the unexpired elements, or null when none. */

@@ -1,6 +1,6 @@
 package dev.eddy.runtime.taskmanager.state.heap;
 
-import dev.eddy.api.common.state.MapState;
+import dev.eddy.runtime.state.internal.InternalMapState;
 import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -10,18 +10,23 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * {@link MapState} with TTL on the heap: every entry carries its own timestamp and expires on its
+ * {@link dev.eddy.api.common.state.MapState} with TTL on the heap: every entry carries its own timestamp and expires on its
  * own. Accessing an expired entry removes it (returning it once with ReturnExpiredIfNotCleanedUp);
  * an emptied map is removed. Iterables are snapshots taken when called; their iterators' remove
  * removes from the state. Task thread only.
  */
-final class TtlMapState<UK, UV> implements MapState<UK, UV> {
-    private final KeyedEntry<Map<UK, TtlValue<UV>>> entry;
+final class TtlMapState<K, N, UK, UV> implements InternalMapState<K, N, UK, UV> {
+    private final CurrentKeyEntry<K, Map<UK, TtlValue<UV>>> entry;
     private final TtlContext ttl;
 
-    TtlMapState(KeyedEntry<Map<UK, TtlValue<UV>>> entry, TtlContext ttl) {
+    TtlMapState(CurrentKeyEntry<K, Map<UK, TtlValue<UV>>> entry, TtlContext ttl) {
         this.entry = entry;
         this.ttl = ttl;
+    }
+
+    @Override
+    public void setCurrentNamespace(N namespace) {
+        entry.setNamespace(namespace);
     }
 
     /** What incremental cleanup keeps of a stored map: the unexpired entries, or null when none. */
@@ -80,9 +85,25 @@ final class TtlMapState<UK, UV> implements MapState<UK, UV> {
         ttl.afterAccess();
     }
 
+    /** Whether {@code key} has a visible mapping (its value may be null); an expired one is removed. */
     @Override
     public boolean contains(UK key) {
-        return get(key) != null;
+        try {
+            Map<UK, TtlValue<UV>> m = entry.get();
+            TtlValue<UV> v = m == null ? null : m.get(key);
+            if (v == null) {
+                return false;
+            }
+            long now = ttl.now();
+            if (ttl.isExpired(v, now)) {
+                removeKey(m, key);
+                return ttl.returnExpired();
+            }
+            ttl.onRead(v, now);
+            return true;
+        } finally {
+            ttl.afterAccess();
+        }
     }
 
     @Override

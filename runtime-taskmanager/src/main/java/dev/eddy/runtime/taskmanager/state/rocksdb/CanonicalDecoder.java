@@ -15,18 +15,23 @@ import org.rocksdb.WriteOptions;
 
 /**
  * Writes kept canonical sections ({@link KeyGroupStateFormat}) of one state into its column family,
- * in this backend's layout: key = key group (2 bytes) + key [+ user key]; VALUE/REDUCING/AGGREGATING
- * value = the serialized value, LIST value = int n + elements, MAP value = boolean isNull + [value].
- * The descriptor's serializers find where each value ends; the bytes are copied, not re-encoded.
- * TTL timestamps (ttl byte 1, written by the heap backend) are dropped: this backend keeps no TTL.
- * For MAP with ttl the timestamp is read between the user key and the null flag. Task thread only.
+ * in this backend's layout: key = key group (2 bytes) + key [+ namespace] [+ user key];
+ * VALUE/REDUCING/AGGREGATING value = [ts] + the serialized value, LIST value = int n + n × ([ts] +
+ * element), MAP value = [ts] + boolean isNull + [value], where {@code ts} is the long last-access
+ * timestamp of state with TTL. The descriptor's serializers find where each value ends; the bytes
+ * are copied, not re-encoded. Timestamps in the sections are kept when the state has TTL, dropped
+ * when it has not; values without one get {@code now} when the state has TTL. For MAP the
+ * canonical timestamp sits between the user key and the null flag, as in this layout. Task thread only.
  *
  * @param key the backend's key serializer
+ * @param namespace the namespace serializer of namespaced state; null without namespace
  * @param value VALUE/REDUCING/AGGREGATING: the value serializer; LIST: the element serializer; MAP: the user value serializer
  * @param userKey MAP: the user key serializer; otherwise null
+ * @param ttl whether the registered state has TTL (its values carry timestamps)
+ * @param now the timestamp of values restored without one into state with TTL
  */
-record CanonicalDecoder(String stateName, byte kind, TypeSerializer<?> key, TypeSerializer<?> value, TypeSerializer<?> userKey,
-        int maxParallelism) {
+record CanonicalDecoder(String stateName, byte kind, TypeSerializer<?> key, TypeSerializer<?> namespace, TypeSerializer<?> value,
+        TypeSerializer<?> userKey, int maxParallelism, boolean ttl, long now) {
     private static final int BATCH_ENTRIES = 1024;
 
     /** Decodes every section of {@code state} into {@code column}. */
@@ -40,7 +45,7 @@ record CanonicalDecoder(String stateName, byte kind, TypeSerializer<?> key, Type
                 DataInputDeserializer in = new DataInputDeserializer(section.entries());
                 int numEntries = in.readInt();
                 for (int i = 0; i < numEntries; i++) {
-                    readEntry(in, section.entries(), e.getKey(), section.ttl() == 1, keyOut, valueOut, batch, column);
+                    readEntry(in, section.entries(), e.getKey(), KeyGroupStateFormat.hasTtl(section.flags()), keyOut, valueOut, batch, column);
                     if (batch.count() >= BATCH_ENTRIES) {
                         db.write(writeOptions, batch);
                         batch.clear();
@@ -58,7 +63,7 @@ record CanonicalDecoder(String stateName, byte kind, TypeSerializer<?> key, Type
         }
     }
 
-    private void readEntry(DataInputDeserializer in, byte[] bytes, int keyGroup, boolean ttl, DataOutputSerializer keyOut,
+    private void readEntry(DataInputDeserializer in, byte[] bytes, int keyGroup, boolean writtenWithTtl, DataOutputSerializer keyOut,
             DataOutputSerializer valueOut, WriteBatch batch, ColumnFamilyHandle column) throws IOException, RocksDBException {
         int keyStart = in.getPosition();
         Object k = key.deserialize(in);
@@ -70,12 +75,15 @@ record CanonicalDecoder(String stateName, byte kind, TypeSerializer<?> key, Type
         keyOut.clear();
         keyOut.writeShort(keyGroup);
         keyOut.write(bytes, keyStart, in.getPosition() - keyStart);
+        if (namespace != null) {
+            copyOne(in, namespace, keyOut, bytes);
+        }
         valueOut.clear();
         switch (kind) {
             case KeyGroupStateFormat.VALUE:
             case KeyGroupStateFormat.REDUCING:
             case KeyGroupStateFormat.AGGREGATING:
-                skipTimestamp(in, ttl);
+                timestamp(in, writtenWithTtl, valueOut);
                 copyOne(in, value, valueOut, bytes);
                 batch.put(column, keyOut.getCopyOfBuffer(), valueOut.getCopyOfBuffer());
                 break;
@@ -83,29 +91,29 @@ record CanonicalDecoder(String stateName, byte kind, TypeSerializer<?> key, Type
                 int n = in.readInt();
                 valueOut.writeInt(n);
                 for (int j = 0; j < n; j++) {
-                    skipTimestamp(in, ttl);
+                    timestamp(in, writtenWithTtl, valueOut);
                     copyOne(in, value, valueOut, bytes);
                 }
                 batch.put(column, keyOut.getCopyOfBuffer(), valueOut.getCopyOfBuffer());
                 break;
             }
             case KeyGroupStateFormat.MAP:
-                readMap(in, ttl, keyOut, valueOut, batch, column, bytes);
+                readMap(in, writtenWithTtl, keyOut, valueOut, batch, column, bytes);
                 break;
             default:
                 throw new IllegalStateException("unknown kind " + kind);
         }
     }
 
-    private void readMap(DataInputDeserializer in, boolean ttl, DataOutputSerializer keyOut, DataOutputSerializer valueOut, WriteBatch batch,
+    private void readMap(DataInputDeserializer in, boolean writtenWithTtl, DataOutputSerializer keyOut, DataOutputSerializer valueOut, WriteBatch batch,
             ColumnFamilyHandle column, byte[] bytes) throws IOException, RocksDBException {
         int prefixLength = keyOut.length();
         int n = in.readInt();
         for (int j = 0; j < n; j++) {
             keyOut.setPosition(prefixLength);
             copyOne(in, userKey, keyOut, bytes);
-            skipTimestamp(in, ttl);
             valueOut.clear();
+            timestamp(in, writtenWithTtl, valueOut);
             boolean isNull = in.readBoolean();
             valueOut.writeBoolean(isNull);
             if (!isNull) {
@@ -122,9 +130,11 @@ record CanonicalDecoder(String stateName, byte kind, TypeSerializer<?> key, Type
         out.write(bytes, start, in.getPosition() - start);
     }
 
-    private static void skipTimestamp(DataInputDeserializer in, boolean ttl) throws IOException {
+    /** Moves a value's timestamp from the section to {@code out} as the registered state needs it. */
+    private void timestamp(DataInputDeserializer in, boolean writtenWithTtl, DataOutputSerializer out) throws IOException {
+        long ts = writtenWithTtl ? in.readLong() : now;
         if (ttl) {
-            in.readLong();
+            out.writeLong(ts);
         }
     }
 }

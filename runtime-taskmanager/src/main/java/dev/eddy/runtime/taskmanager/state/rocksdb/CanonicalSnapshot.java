@@ -10,6 +10,7 @@ import dev.eddy.runtime.taskmanager.checkpoint.AsyncSnapshot;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOutputStream;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointStreamFactory;
 import dev.eddy.runtime.taskmanager.state.KeyGroupStateFormat;
+import dev.eddy.runtime.taskmanager.state.TtlTime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ import org.rocksdb.RocksIterator;
 
 /**
  * The async part of a canonical snapshot: opens the native checkpoint the synchronous part made
- * read-only, writes every key group of the backend's range in {@link KeyGroupStateFormat} (ttl byte
- * 0) plus the kept sections of restored states not registered yet, and deletes the native
+ * read-only, writes every key group of the backend's range in {@link KeyGroupStateFormat} (flags
+ * from the catalog; expired TTL values left out with cleanupFullSnapshot) plus the kept sections
+ * of restored states not registered yet, and deletes the native
  * checkpoint. Runs once on an async snapshot thread; touches nothing of the live instance.
  */
 final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
@@ -34,16 +36,25 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
     private final KeyGroupRange range;
     private final TypeSerializer<?> keySerializer;
     private final Map<String, PendingStates.PendingState> pending;
+    private final Map<String, TypeSerializer<?>> namespaceSerializers;
+    private final Map<String, TtlCleanup> ttlCleanups;
     private final String nameHint;
 
-    /** @param keySerializer a duplicate for this thread */
+    /**
+     * @param keySerializer a duplicate for this thread
+     * @param namespaceSerializers duplicates for this thread of the namespace serializers of the registered namespaced states
+     * @param ttlCleanups the registered TTL states with cleanupFullSnapshot (states not registered keep expired values)
+     */
     CanonicalSnapshot(Path checkpointDirectory, CheckpointStreamFactory streams, KeyGroupRange range, TypeSerializer<?> keySerializer,
-            Map<String, PendingStates.PendingState> pending, String nameHint) {
+            Map<String, PendingStates.PendingState> pending, Map<String, TypeSerializer<?>> namespaceSerializers,
+            Map<String, TtlCleanup> ttlCleanups, String nameHint) {
+        this.ttlCleanups = ttlCleanups;
         this.checkpointDirectory = checkpointDirectory;
         this.streams = streams;
         this.range = range;
         this.keySerializer = keySerializer;
         this.pending = pending;
+        this.namespaceSerializers = namespaceSerializers;
         this.nameHint = nameHint;
     }
 
@@ -82,17 +93,17 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
                 for (String name : names) {
                     RocksIterator it = iterators.get(name);
                     if (it != null) {
-                        byte kind = source.kinds.get(name);
+                        ColumnMeta meta = source.metas.get(name);
                         section.clear();
-                        if (writeEntries(it, kg, kind, section) > 0) {
-                            writeSection(group, name, kind, (byte) 0, section.getSharedBuffer(), section.length());
+                        if (writeEntries(it, kg, name, meta, section) > 0) {
+                            writeSection(group, name, meta.kind(), meta.flags(), section.getSharedBuffer(), section.length());
                             numStates++;
                         }
                     } else {
                         PendingStates.PendingState p = pending.get(name);
                         PendingStates.Section kept = p.sections().get(kg);
                         if (kept != null) {
-                            writeSection(group, name, p.kind(), kept.ttl(), kept.entries(), kept.entries().length);
+                            writeSection(group, name, p.kind(), kept.flags(), kept.entries(), kept.entries().length);
                             numStates++;
                         }
                     }
@@ -121,45 +132,63 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
         }
     }
 
-    private static void writeSection(DataOutputSerializer group, String name, byte kind, byte ttl, byte[] entries, int length) throws IOException {
+    private static void writeSection(DataOutputSerializer group, String name, byte kind, byte flags, byte[] entries, int length)
+            throws IOException {
         group.writeUTF(name);
         group.writeByte(kind);
-        group.writeByte(ttl);
+        group.writeByte(flags);
         group.writeInt(length);
         group.write(entries, 0, length);
     }
 
     /** Writes {@code int numEntries, entries} of one key group of one state; returns numEntries. */
-    private int writeEntries(RocksIterator it, int keyGroup, byte kind, DataOutputSerializer out) throws IOException {
+    private int writeEntries(RocksIterator it, int keyGroup, String name, ColumnMeta meta, DataOutputSerializer out) throws IOException {
         byte[] prefix = KeyGroupPrefixes.keyGroupPrefix(keyGroup);
         out.writeInt(0);
-        int numEntries = kind == KeyGroupStateFormat.MAP ? writeMapEntries(it, prefix, out) : writeSingleEntries(it, prefix, out);
+        TtlCleanup cleanup = meta.ttl() ? ttlCleanups.get(name) : null;
+        int numEntries = meta.kind() == KeyGroupStateFormat.MAP ? writeMapEntries(it, prefix, name, meta, cleanup, out)
+                : writeSingleEntries(it, prefix, meta.kind(), cleanup, out);
         patchInt(out, 0, numEntries);
         return numEntries;
     }
 
-    /** VALUE/REDUCING/AGGREGATING/LIST: the stored value bytes already are the canonical entry's value part. */
-    private static int writeSingleEntries(RocksIterator it, byte[] prefix, DataOutputSerializer out) {
+    /**
+     * VALUE/REDUCING/AGGREGATING/LIST: the RocksDB key after the key group is the canonical key [+
+     * namespace], the stored value bytes already are the canonical entry's value part (with TTL
+     * cleanup, minus the expired value or list elements).
+     */
+    private static int writeSingleEntries(RocksIterator it, byte[] prefix, byte kind, TtlCleanup cleanup, DataOutputSerializer out)
+            throws IOException {
         int n = 0;
         for (it.seek(prefix); it.isValid(); it.next()) {
             byte[] key = it.key();
             if (!StateColumn.startsWith(key, prefix)) {
                 break;
             }
-            out.write(key, 2, key.length - 2);
             byte[] value = it.value();
+            if (cleanup != null) {
+                value = kind == KeyGroupStateFormat.LIST ? cleanup.unexpiredElements(value) : cleanup.expired(value, 0) ? null : value;
+                if (value == null) {
+                    continue;
+                }
+            }
+            out.write(key, 2, key.length - 2);
             out.write(value, 0, value.length);
             n++;
         }
         return n;
     }
 
-    /** MAP: consecutive RocksDB entries of one key form one canonical entry. */
-    private int writeMapEntries(RocksIterator it, byte[] prefix, DataOutputSerializer out) throws IOException {
+    /**
+     * MAP: consecutive RocksDB entries of one key (and namespace) form one canonical entry; with TTL
+     * cleanup expired mappings are left out, and an entry whose mappings all expired too.
+     */
+    private int writeMapEntries(RocksIterator it, byte[] prefix, String name, ColumnMeta meta, TtlCleanup cleanup, DataOutputSerializer out)
+            throws IOException {
         DataInputDeserializer in = new DataInputDeserializer();
         byte[] currentKey = null;
         int currentKeyEnd = 0;
-        int countPosition = -1;
+        int countPosition = -1; // of the current (key, namespace)'s mapping count; -1 until its first mapping is written
         int mappings = 0;
         int n = 0;
         for (it.seek(prefix); it.isValid(); it.next()) {
@@ -173,8 +202,18 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
                 }
                 in.setBuffer(key, 2, key.length - 2);
                 keySerializer.deserialize(in);
+                if (meta.namespaced()) {
+                    skipNamespace(in, name, meta);
+                }
                 currentKey = key;
                 currentKeyEnd = in.getPosition();
+                countPosition = -1;
+            }
+            byte[] value = it.value();
+            if (cleanup != null && cleanup.expired(value, 0)) {
+                continue;
+            }
+            if (countPosition < 0) {
                 out.write(key, 2, currentKeyEnd - 2);
                 countPosition = out.getPosition();
                 out.writeInt(0);
@@ -182,7 +221,6 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
                 n++;
             }
             out.write(key, currentKeyEnd, key.length - currentKeyEnd);
-            byte[] value = it.value();
             out.write(value, 0, value.length);
             mappings++;
         }
@@ -190,6 +228,61 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
             patchInt(out, countPosition, mappings);
         }
         return n;
+    }
+
+    /**
+     * Drops values expired at the snapshot's time from a registered TTL state with
+     * cleanupFullSnapshot. Values start with their long timestamp; list values are
+     * {@code int n, n × (long ts, element)}.
+     *
+     * @param elementSerializer LIST: a duplicate of the element serializer for the snapshot thread; otherwise null
+     */
+    record TtlCleanup(long ttlMillis, long now, TypeSerializer<?> elementSerializer) {
+        boolean expired(byte[] bytes, int offset) {
+            long ts = 0;
+            for (int i = 0; i < 8; i++) {
+                ts = (ts << 8) | (bytes[offset + i] & 0xFF);
+            }
+            return TtlTime.isExpired(ts, ttlMillis, now);
+        }
+
+        /** The list value without expired elements, the same array when none expired, null when all did. */
+        byte[] unexpiredElements(byte[] value) throws IOException {
+            DataInputDeserializer in = new DataInputDeserializer(value);
+            int count = in.readInt();
+            DataOutputSerializer kept = new DataOutputSerializer(value.length);
+            kept.writeInt(0);
+            int keptCount = 0;
+            for (int i = 0; i < count; i++) {
+                int start = in.getPosition();
+                boolean expired = expired(value, start);
+                in.skipBytesToRead(8);
+                elementSerializer.deserialize(in);
+                if (!expired) {
+                    kept.write(value, start, in.getPosition() - start);
+                    keptCount++;
+                }
+            }
+            if (keptCount == count) {
+                return value;
+            }
+            patchInt(kept, 0, keptCount);
+            return keptCount == 0 ? null : kept.getCopyOfBuffer();
+        }
+    }
+
+    /** Moves past the namespace after a map state's key, with its serializer or its fixed length. */
+    private void skipNamespace(DataInputDeserializer in, String name, ColumnMeta meta) throws IOException {
+        TypeSerializer<?> serializer = namespaceSerializers.get(name);
+        if (serializer != null) {
+            serializer.deserialize(in);
+        } else if (meta.namespaceLength() >= 0) {
+            in.skipBytesToRead(meta.namespaceLength());
+        } else {
+            throw new IllegalStateException("Map state '" + name + "' has namespaces of variable length and was restored from an incremental"
+                    + " checkpoint but not registered since, so its entries cannot be written in the canonical format; access the state"
+                    + " (register its descriptor) before taking a savepoint, or take an incremental checkpoint instead");
+        }
     }
 
     private static void patchInt(DataOutputSerializer out, int position, int value) {

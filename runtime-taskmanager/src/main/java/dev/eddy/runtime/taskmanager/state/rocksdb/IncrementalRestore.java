@@ -1,6 +1,5 @@
 package dev.eddy.runtime.taskmanager.state.rocksdb;
 
-import dev.eddy.runtime.taskmanager.state.KeyGroupStateFormat;
 import dev.eddy.proto.IncrementalStateHandleProto;
 import dev.eddy.runtime.state.KeyGroupRange;
 import java.io.IOException;
@@ -74,13 +73,13 @@ final class IncrementalRestore {
                     NativeDb source = NativeDb.openReadOnly(scratch, dbOptions, readOptions)) {
                 for (Map.Entry<String, ColumnFamilyHandle> e : source.columns.entrySet()) {
                     String name = e.getKey();
-                    byte kind = source.kinds.get(name);
+                    ColumnMeta meta = source.metas.get(name);
                     ColumnFamilyHandle column = target.columns.get(name);
                     if (column == null) {
-                        column = target.createColumn(name, kind, cfOptions, writeOptions);
-                    } else if (target.kinds.get(name) != kind) {
-                        throw new IllegalStateException("State '" + name + "' is " + KeyGroupStateFormat.typeOf(kind, name) + " state in the checkpoint of key groups "
-                                + handle.getStartKeyGroup() + ".." + handle.getEndKeyGroup() + " but " + KeyGroupStateFormat.typeOf(target.kinds.get(name), name)
+                        column = target.createColumn(name, meta, cfOptions, writeOptions);
+                    } else if (!target.metas.get(name).equals(meta)) {
+                        throw new IllegalStateException("State '" + name + "' is " + meta.describe(name) + " state in the checkpoint of key groups "
+                                + handle.getStartKeyGroup() + ".." + handle.getEndKeyGroup() + " but " + target.metas.get(name).describe(name)
                                 + " state in another restored handle; the checkpoint is inconsistent");
                     }
                     copyEntries(source, e.getValue(), target, column, from, to, writeOptions);

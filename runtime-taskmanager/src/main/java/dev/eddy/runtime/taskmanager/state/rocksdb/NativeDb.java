@@ -20,7 +20,7 @@ import org.rocksdb.RocksIterator;
 
 /**
  * A RocksDB instance of this backend's layout opened with all its column families: the default
- * column family is the catalog (state name in UTF-8 → one canonical kind byte), every other column
+ * column family is the catalog (state name in UTF-8 → {@link ColumnMeta}), every other column
  * family holds one state. Used for the live instance (read-write) and for native checkpoints opened
  * read-only by async snapshots and rescaling restores. One thread at a time; closing closes the
  * handles and then the database (not the options, which the caller owns).
@@ -30,14 +30,14 @@ final class NativeDb implements AutoCloseable {
     final ColumnFamilyHandle catalog;
     /** State column families by name, sorted. */
     final Map<String, ColumnFamilyHandle> columns;
-    /** Canonical kind byte per state name, from the catalog. */
-    final Map<String, Byte> kinds;
+    /** Catalog entry per state name. */
+    final Map<String, ColumnMeta> metas;
 
-    private NativeDb(RocksDB db, ColumnFamilyHandle catalog, Map<String, ColumnFamilyHandle> columns, Map<String, Byte> kinds) {
+    private NativeDb(RocksDB db, ColumnFamilyHandle catalog, Map<String, ColumnFamilyHandle> columns, Map<String, ColumnMeta> metas) {
         this.db = db;
         this.catalog = catalog;
         this.columns = columns;
-        this.kinds = kinds;
+        this.metas = metas;
     }
 
     /** Opens (creating when missing) a read-write instance in {@code dir}. */
@@ -83,31 +83,32 @@ final class NativeDb implements AutoCloseable {
                 columns.put(new String(name, StandardCharsets.UTF_8), handles.get(i));
             }
         }
-        Map<String, Byte> kinds = new TreeMap<>();
+        Map<String, ColumnMeta> metas = new TreeMap<>();
         try (RocksIterator it = db.newIterator(catalog)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
-                kinds.put(new String(it.key(), StandardCharsets.UTF_8), it.value()[0]);
+                String name = new String(it.key(), StandardCharsets.UTF_8);
+                metas.put(name, ColumnMeta.fromBytes(it.value(), name));
             }
         }
         for (String name : columns.keySet()) {
-            if (!kinds.containsKey(name)) {
-                NativeDb partial = new NativeDb(db, catalog, columns, kinds);
+            if (!metas.containsKey(name)) {
+                NativeDb partial = new NativeDb(db, catalog, columns, metas);
                 partial.close();
                 throw new IllegalStateException("RocksDB files in " + dir + " hold column family '" + name
                         + "' without a catalog entry; they were not written by the Eddy RocksDB state backend");
             }
         }
-        return new NativeDb(db, catalog, columns, kinds);
+        return new NativeDb(db, catalog, columns, metas);
     }
 
-    /** Creates a state's column family and records its kind in the catalog. */
-    ColumnFamilyHandle createColumn(String name, byte kind, ColumnFamilyOptions cfOptions, org.rocksdb.WriteOptions writeOptions)
+    /** Creates a state's column family and records it in the catalog. */
+    ColumnFamilyHandle createColumn(String name, ColumnMeta meta, ColumnFamilyOptions cfOptions, org.rocksdb.WriteOptions writeOptions)
             throws RocksDBException {
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         ColumnFamilyHandle handle = db.createColumnFamily(new ColumnFamilyDescriptor(nameBytes, cfOptions));
-        db.put(catalog, writeOptions, nameBytes, new byte[] {kind});
+        db.put(catalog, writeOptions, nameBytes, meta.toBytes());
         columns.put(name, handle);
-        kinds.put(name, kind);
+        metas.put(name, meta);
         return handle;
     }
 

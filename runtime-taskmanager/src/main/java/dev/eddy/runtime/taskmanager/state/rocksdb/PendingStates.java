@@ -22,8 +22,8 @@ import java.util.TreeMap;
  * unchanged. Task thread only; {@link #snapshot()} returns an immutable view an async thread may read.
  */
 final class PendingStates {
-    /** One state's kept section of one key group: its ttl flag and its entry bytes. */
-    record Section(byte ttl, byte[] entries) {}
+    /** One state's kept section of one key group: its flags ({@code KeyGroupStateFormat.FLAG_*}) and its entry bytes. */
+    record Section(byte flags, byte[] entries) {}
 
     /** One state's kept sections. */
     record PendingState(byte kind, NavigableMap<Integer, Section> sections) {}
@@ -32,6 +32,12 @@ final class PendingStates {
 
     boolean isEmpty() {
         return states.isEmpty();
+    }
+
+    /** Whether a kept state's sections carry namespaces (all its sections agree), or null when not kept. */
+    Boolean namespacedOf(String name) {
+        PendingState s = states.get(name);
+        return s == null || s.sections().isEmpty() ? null : KeyGroupStateFormat.isNamespaced(s.sections().firstEntry().getValue().flags());
     }
 
     /** The kept kind of a state, or null. */
@@ -82,7 +88,7 @@ final class PendingStates {
         for (int s = 0; s < numStates; s++) {
             String name = in.readUTF();
             byte kind = in.readByte();
-            byte ttl = in.readByte();
+            byte flags = KeyGroupStateFormat.checkFlags(in.readByte(), name);
             int length = in.readInt();
             byte[] entries = new byte[length];
             in.readFully(entries);
@@ -92,7 +98,12 @@ final class PendingStates {
                 throw new IllegalStateException("State '" + name + "' is " + KeyGroupStateFormat.typeOf(state.kind(), name) + " state in one key group and "
                         + KeyGroupStateFormat.typeOf(kind, name) + " state in key group " + keyGroup + " of " + file + "; the snapshot is inconsistent");
             }
-            if (state.sections().putIfAbsent(keyGroup, new Section(ttl, entries)) != null) {
+            if (!state.sections().isEmpty()
+                    && KeyGroupStateFormat.isNamespaced(state.sections().firstEntry().getValue().flags()) != KeyGroupStateFormat.isNamespaced(flags)) {
+                throw new IllegalStateException("State '" + name + "' has namespaces in some key groups and none in key group " + keyGroup
+                        + " of " + file + " (or the other way round); the snapshot is inconsistent");
+            }
+            if (state.sections().putIfAbsent(keyGroup, new Section(flags, entries)) != null) {
                 throw new IllegalStateException("Key group " + keyGroup + " of state '" + name + "' is in two restored state handles ("
                         + file + " and another); the restored snapshot's key-group ranges overlap");
             }

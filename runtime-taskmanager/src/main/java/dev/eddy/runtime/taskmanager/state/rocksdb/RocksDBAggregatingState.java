@@ -1,49 +1,67 @@
 package dev.eddy.runtime.taskmanager.state.rocksdb;
 
 import dev.eddy.api.common.functions.AggregateFunction;
-import dev.eddy.api.common.state.AggregatingState;
-import dev.eddy.api.common.typeutils.TypeSerializer;
+import dev.eddy.runtime.state.internal.InternalAggregatingState;
+import dev.eddy.runtime.taskmanager.state.NamespaceMerge;
+import java.util.Collection;
 import java.util.Objects;
 
 /**
- * {@link AggregatingState} in RocksDB: the serialized accumulator per key, created on the first
- * add. Task thread only.
+ * {@link dev.eddy.api.common.state.AggregatingState} in RocksDB: the serialized accumulator per
+ * key and namespace, created on the first add. Task thread only.
  */
-final class RocksDBAggregatingState<IN, ACC, OUT> implements AggregatingState<IN, OUT> {
-    private final StateColumn column;
-    private final TypeSerializer<ACC> serializer;
+final class RocksDBAggregatingState<K, N, IN, ACC, OUT> implements InternalAggregatingState<K, N, IN, ACC, OUT> {
+    private final SingleValueCell<ACC> cell;
     private final AggregateFunction<IN, ACC, OUT> aggregateFunction;
 
-    RocksDBAggregatingState(StateColumn column, TypeSerializer<ACC> serializer, AggregateFunction<IN, ACC, OUT> aggregateFunction) {
-        this.column = column;
-        this.serializer = serializer;
+    RocksDBAggregatingState(SingleValueCell<ACC> cell, AggregateFunction<IN, ACC, OUT> aggregateFunction) {
+        this.cell = cell;
         this.aggregateFunction = aggregateFunction;
     }
 
-    private ACC accumulator() {
-        byte[] bytes = column.getCurrent();
-        return bytes == null ? null : column.deserialize(serializer, bytes);
+    @Override
+    public void setCurrentNamespace(N namespace) {
+        cell.column().setNamespace(namespace);
     }
 
     @Override
     public OUT get() {
-        ACC acc = accumulator();
+        ACC acc = cell.get();
         return acc == null ? null : aggregateFunction.getResult(acc);
     }
 
     @Override
     public void add(IN value) {
         Objects.requireNonNull(value, "You cannot add null to an AggregatingState.");
-        ACC acc = accumulator();
+        ACC acc = cell.get();
         if (acc == null) {
             acc = aggregateFunction.createAccumulator();
         }
-        column.serializeValue(serializer, aggregateFunction.add(value, acc));
-        column.putCurrent();
+        cell.put(aggregateFunction.add(value, acc));
     }
 
     @Override
     public void clear() {
-        column.deleteCurrent();
+        cell.delete();
+    }
+
+    @Override
+    public ACC getInternal() {
+        return cell.get();
+    }
+
+    @Override
+    public void updateInternal(ACC value) {
+        if (value == null) {
+            cell.delete();
+        } else {
+            cell.put(value);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void mergeNamespaces(N target, Collection<N> sources) throws Exception {
+        NamespaceMerge.merge(this, (N) cell.column().namespace(), target, sources, aggregateFunction::merge);
     }
 }

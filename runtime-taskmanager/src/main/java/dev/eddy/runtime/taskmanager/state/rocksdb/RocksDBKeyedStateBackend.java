@@ -16,6 +16,10 @@ import dev.eddy.proto.KeyGroupsStateHandleProto;
 import dev.eddy.proto.KeyedStateHandleProto;
 import dev.eddy.runtime.state.KeyGroupRange;
 import dev.eddy.runtime.state.KeyGroupRangeAssignment;
+import dev.eddy.runtime.state.VoidNamespace;
+import dev.eddy.runtime.state.VoidNamespaceSerializer;
+import dev.eddy.runtime.state.internal.InternalKvState;
+import dev.eddy.api.common.state.StateTtlConfig;
 import dev.eddy.runtime.taskmanager.checkpoint.AsyncSnapshot;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOptions;
 import dev.eddy.runtime.taskmanager.checkpoint.CheckpointStreamFactory;
@@ -30,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -47,10 +52,14 @@ import org.slf4j.LoggerFactory;
  * be larger than the heap. The backend lives in its own fresh directory (the instance in {@code db/},
  * native checkpoints in {@code chk-*}, restore scratch space in {@code restore-*}), which
  * {@link #dispose()} deletes. Each state name gets a column family; the default column family is a
- * catalog of state name → canonical kind byte. A RocksDB key is the key group (2 bytes, big
- * endian) followed by the serialized current key (and, for map state, the serialized user key).
- * Values are serialized with the state descriptor's serializers. Writes skip the write-ahead log:
- * the instance is working storage, durability comes from checkpoints.
+ * catalog of state name → {@link ColumnMeta} (kind byte, plus flags and namespace length for
+ * namespaced or TTL state). A RocksDB key is the key group (2 bytes, big endian) followed by the
+ * serialized current key, the serialized current namespace of namespaced state (nothing for
+ * {@code VoidNamespace}, so keys of plain state are as before namespaces existed) and, for map
+ * state, the serialized user key. Values are serialized with the state descriptor's serializers;
+ * with TTL each value, list element and map value is preceded by its last-access timestamp (see
+ * {@link RocksDBTtl}). Writes skip the write-ahead log: the instance is working storage,
+ * durability comes from checkpoints.
  *
  * <p>Snapshots: the synchronous part flushes and takes a native RocksDB checkpoint (hard links);
  * the async part reads only that copy, either writing the canonical format (savepoints, and
@@ -78,6 +87,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions columnFamilyOptions;
     private final WriteOptions writeOptions;
+    private final LongSupplier clock;
     private NativeDb instance;
     private final Map<String, StateEntry> states = new HashMap<>();
     private final PendingStates pending = new PendingStates();
@@ -106,6 +116,17 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
      */
     public RocksDBKeyedStateBackend(TypeSerializer<K> keySerializer, int maxParallelism, KeyGroupRange keyGroupRange,
             Path baseDir, String directoryPrefix, boolean incrementalCheckpoints) {
+        this(keySerializer, maxParallelism, keyGroupRange, baseDir, directoryPrefix, incrementalCheckpoints, System::currentTimeMillis);
+    }
+
+    /**
+     * As {@link #RocksDBKeyedStateBackend(TypeSerializer, int, KeyGroupRange, Path, String, boolean)}
+     * with the clock of state TTL.
+     *
+     * @param clock processing time in epoch milliseconds for state TTL (tests inject a manual clock)
+     */
+    public RocksDBKeyedStateBackend(TypeSerializer<K> keySerializer, int maxParallelism, KeyGroupRange keyGroupRange,
+            Path baseDir, String directoryPrefix, boolean incrementalCheckpoints, LongSupplier clock) {
         if (keySerializer == null) {
             throw new IllegalArgumentException("The RocksDB state backend needs the key serializer of the keyed operator ("
                     + directoryPrefix + "), but the job graph carries none; use state.backend.type: hashmap or declare the key type");
@@ -114,6 +135,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
             throw new IllegalArgumentException("Max parallelism must be > 0, was " + maxParallelism);
         }
         ensureLibraryLoaded();
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.keySerializer = keySerializer;
         this.maxParallelism = maxParallelism;
         this.keyGroupRange = keyGroupRange;
@@ -154,6 +176,14 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         return new RocksDBKeyedStateBackend<>(keySerializer, maxParallelism,
                 KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism, parallelism, subtaskIndex), baseDir, directoryPrefix,
                 incrementalCheckpoints);
+    }
+
+    /** The backend of subtask {@code subtaskIndex} of {@code parallelism} with the given TTL clock. */
+    public static <K> RocksDBKeyedStateBackend<K> forSubtask(TypeSerializer<K> keySerializer, int maxParallelism, int parallelism,
+            int subtaskIndex, Path baseDir, String directoryPrefix, boolean incrementalCheckpoints, LongSupplier clock) {
+        return new RocksDBKeyedStateBackend<>(keySerializer, maxParallelism,
+                KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism, parallelism, subtaskIndex), baseDir, directoryPrefix,
+                incrementalCheckpoints, clock);
     }
 
     /** Loads the native library once per JVM. */
@@ -237,37 +267,90 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
     @Override
     @SuppressWarnings("unchecked")
     public <S extends State, T> S getPartitionedState(StateDescriptor<S, T> descriptor) throws Exception {
+        S state = getOrCreateKeyedState(VoidNamespaceSerializer.INSTANCE, descriptor);
+        ((InternalKvState<K, VoidNamespace, ?>) state).setCurrentNamespace(VoidNamespace.INSTANCE);
+        return state;
+    }
+
+    /**
+     * The state of {@code descriptor} in namespaces of {@code namespaceSerializer}'s type (see
+     * {@link dev.eddy.runtime.state.KeyedStateBackend#getOrCreateKeyedState}); with
+     * {@link VoidNamespaceSerializer} the RocksDB keys have no namespace bytes.
+     *
+     * @throws IllegalStateException when the name is registered, restored or stored as another kind,
+     *     with another namespace serializer, or with TTL where it now has none (or the other way round)
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N, S extends State, T> S getOrCreateKeyedState(TypeSerializer<N> namespaceSerializer, StateDescriptor<S, T> descriptor)
+            throws Exception {
         checkNotDisposed();
+        java.util.Objects.requireNonNull(namespaceSerializer, "namespaceSerializer");
         String stateName = descriptor.getName();
         StateEntry existing = states.get(stateName);
         if (existing != null) {
             KeyedStateChecks.requireSameKind(stateName, existing.type, descriptor.getType());
+            KeyedStateChecks.requireSameNamespaceSerializer(stateName, existing.namespaceSerializer, namespaceSerializer);
             return (S) existing.state;
         }
-        if (descriptor.getTtlConfig().isEnabled()) {
-            throw new UnsupportedOperationException("State '" + stateName + "' has a time-to-live (StateTtlConfig), which the rocksdb "
-                    + "backend does not support yet: its values would never expire. Use state.backend.type: hashmap for this job, "
-                    + "or remove enableTimeToLive from the descriptor");
-        }
+        boolean namespaced = !(namespaceSerializer instanceof VoidNamespaceSerializer);
+        RocksDBTtl ttl = ttlOf(descriptor);
         byte kind = KeyGroupStateFormat.kindOf(descriptor.getType());
-        Byte known = instance.kinds.containsKey(stateName) ? instance.kinds.get(stateName) : pending.kindOf(stateName);
-        if (known != null) {
-            KeyedStateChecks.requireSameKind(stateName, KeyGroupStateFormat.typeOf(known, stateName), descriptor.getType());
-        }
+        ColumnMeta meta = new ColumnMeta(kind, KeyGroupStateFormat.flags(ttl != null, namespaced),
+                namespaced ? namespaceSerializer.getLength() : 0);
+        checkKnownState(stateName, descriptor.getType(), meta);
         Serializers serializers = serializers(descriptor);
         ColumnFamilyHandle cf = instance.columns.get(stateName);
         if (cf == null) {
-            cf = instance.createColumn(stateName, kind, columnFamilyOptions, writeOptions);
+            cf = instance.createColumn(stateName, meta, columnFamilyOptions, writeOptions);
         }
         PendingStates.PendingState kept = pending.get(stateName);
         if (kept != null) {
-            new CanonicalDecoder(stateName, kind, keySerializer, serializers.value, serializers.userKey, maxParallelism)
-                    .decodeInto(instance.db, cf, writeOptions, kept);
+            new CanonicalDecoder(stateName, kind, keySerializer, namespaced ? namespaceSerializer : null, serializers.value,
+                    serializers.userKey, maxParallelism, ttl != null, clock.getAsLong()).decodeInto(instance.db, cf, writeOptions, kept);
             pending.remove(stateName); // only now: a failed decode keeps the bytes for the next snapshot
         }
-        State state = createState(descriptor, new StateColumn(this, cf, stateName), serializers);
-        states.put(stateName, new StateEntry(descriptor.getType(), state));
+        StateColumn column = new StateColumn(this, cf, stateName, namespaced ? namespaceSerializer : null);
+        State state = createState(descriptor, column, serializers, ttl);
+        states.put(stateName, new StateEntry(descriptor.getType(), state, namespaceSerializer, ttl, serializers.value));
         return (S) state;
+    }
+
+    /** The TTL rules of a descriptor, or null without TTL. */
+    private RocksDBTtl ttlOf(StateDescriptor<?, ?> descriptor) {
+        StateTtlConfig config = descriptor.getTtlConfig();
+        if (config == null || !config.isEnabled()) {
+            return null;
+        }
+        if (config.getCleanupStrategies().getRocksdbCompactFilterCleanupStrategy() != null) {
+            LOG.info("State '{}' asks for TTL cleanup in the RocksDB compaction filter, which this backend does not run: expired"
+                    + " entries are removed when accessed and left out of full snapshots instead", descriptor.getName());
+        }
+        return new RocksDBTtl(config, clock);
+    }
+
+    /** Checks a new registration against what the instance (incremental restore) or kept sections (canonical restore) hold. */
+    private void checkKnownState(String stateName, StateDescriptor.Type type, ColumnMeta wanted) {
+        ColumnMeta stored = instance.metas.get(stateName);
+        if (stored != null) {
+            KeyedStateChecks.requireSameKind(stateName, KeyGroupStateFormat.typeOf(stored.kind(), stateName), type);
+            if (stored.flags() != wanted.flags()) {
+                throw new IllegalStateException("State '" + stateName + "' was restored as " + stored.describe(stateName)
+                        + " and is now requested as " + wanted.describe(stateName) + "; an incrementally checkpointed RocksDB state"
+                        + " must keep its namespace type and TTL setting (take a savepoint to change TTL, or use a different name)");
+            }
+            return;
+        }
+        Byte keptKind = pending.kindOf(stateName);
+        if (keptKind != null) {
+            KeyedStateChecks.requireSameKind(stateName, KeyGroupStateFormat.typeOf(keptKind, stateName), type);
+            Boolean keptNamespaced = pending.namespacedOf(stateName);
+            if (keptNamespaced != null && keptNamespaced != wanted.namespaced()) {
+                throw new IllegalStateException("State '" + stateName + "' was restored " + (keptNamespaced ? "with namespaces" : "without namespace")
+                        + " and is now requested " + (wanted.namespaced() ? "with a namespace serializer" : "without namespace")
+                        + "; a restored state must keep whether it is namespaced (use a different name for the new state)");
+            }
+        }
     }
 
     /** A state's serializers: value (or list element, or map value) and map user key. */
@@ -289,18 +372,19 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private State createState(StateDescriptor<?, ?> descriptor, StateColumn column, Serializers s) {
+    private State createState(StateDescriptor<?, ?> descriptor, StateColumn column, Serializers s, RocksDBTtl ttl) {
         switch (descriptor.getType()) {
             case VALUE:
-                return new RocksDBValueState<>(column, (TypeSerializer) s.value);
+                return new RocksDBValueState<>(new SingleValueCell<>(column, (TypeSerializer) s.value, ttl));
             case LIST:
-                return new RocksDBListState<>(column, (TypeSerializer) s.value);
+                return new RocksDBListState<>(column, (TypeSerializer) s.value, ttl);
             case MAP:
-                return new RocksDBMapState<>(column, (TypeSerializer) s.userKey, (TypeSerializer) s.value);
+                return new RocksDBMapState<>(column, (TypeSerializer) s.userKey, (TypeSerializer) s.value, ttl);
             case REDUCING:
-                return new RocksDBReducingState<>(column, (TypeSerializer) s.value, ((ReducingStateDescriptor) descriptor).getReduceFunction());
+                return new RocksDBReducingState<>(new SingleValueCell<>(column, (TypeSerializer) s.value, ttl),
+                        ((ReducingStateDescriptor) descriptor).getReduceFunction());
             case AGGREGATING:
-                return new RocksDBAggregatingState<>(column, (TypeSerializer) s.value,
+                return new RocksDBAggregatingState<>(new SingleValueCell<>(column, (TypeSerializer) s.value, ttl),
                         ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
             default:
                 throw new UnsupportedOperationException(descriptor.getType() + " state ('" + descriptor.getName()
@@ -393,8 +477,20 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         if (incremental) {
             return new IncrementalSnapshot(checkpointDir, streams, keyGroupRange, backendId, sharedFiles, checkpointId);
         }
+        Map<String, TypeSerializer<?>> namespaceSerializers = new HashMap<>();
+        Map<String, CanonicalSnapshot.TtlCleanup> ttlCleanups = new HashMap<>();
+        long now = clock.getAsLong();
+        states.forEach((stateName, e) -> {
+            if (!(e.namespaceSerializer instanceof VoidNamespaceSerializer)) {
+                namespaceSerializers.put(stateName, e.namespaceSerializer.duplicate());
+            }
+            if (e.ttl != null && e.ttl.cleanupInFullSnapshot()) {
+                ttlCleanups.put(stateName, new CanonicalSnapshot.TtlCleanup(e.ttl.ttlMillis(), now,
+                        e.type == StateDescriptor.Type.LIST ? e.elementSerializer.duplicate() : null));
+            }
+        });
         return new CanonicalSnapshot(checkpointDir, streams, keyGroupRange, keySerializer.duplicate(), pending.snapshot(),
-                "keyed-" + name + "-" + keyGroupRange.getStartKeyGroup());
+                namespaceSerializers, ttlCleanups, "keyed-" + name + "-" + keyGroupRange.getStartKeyGroup());
     }
 
     /**
@@ -502,13 +598,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         LocalFiles.deleteQuietly(directory);
     }
 
-    private static final class StateEntry {
-        final StateDescriptor.Type type;
-        final State state;
-
-        StateEntry(StateDescriptor.Type type, State state) {
-            this.type = type;
-            this.state = state;
-        }
-    }
+    /** A registered state: what later registrations and snapshots need to know of it. */
+    private record StateEntry(StateDescriptor.Type type, State state, TypeSerializer<?> namespaceSerializer, RocksDBTtl ttl,
+            TypeSerializer<?> elementSerializer) {}
 }

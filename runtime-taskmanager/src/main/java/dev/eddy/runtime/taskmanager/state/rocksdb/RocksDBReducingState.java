@@ -1,39 +1,63 @@
 package dev.eddy.runtime.taskmanager.state.rocksdb;
 
 import dev.eddy.api.common.functions.ReduceFunction;
-import dev.eddy.api.common.state.ReducingState;
-import dev.eddy.api.common.typeutils.TypeSerializer;
+import dev.eddy.runtime.state.internal.InternalReducingState;
+import dev.eddy.runtime.taskmanager.state.NamespaceMerge;
+import java.util.Collection;
 import java.util.Objects;
 
-/** {@link ReducingState} in RocksDB: the reduced value per key, read-modify-write. Task thread only. */
-final class RocksDBReducingState<T> implements ReducingState<T> {
-    private final StateColumn column;
-    private final TypeSerializer<T> serializer;
+/**
+ * {@link dev.eddy.api.common.state.ReducingState} in RocksDB: the reduced value per key and
+ * namespace, read-modify-write. Task thread only.
+ */
+final class RocksDBReducingState<K, N, T> implements InternalReducingState<K, N, T> {
+    private final SingleValueCell<T> cell;
     private final ReduceFunction<T> reduceFunction;
 
-    RocksDBReducingState(StateColumn column, TypeSerializer<T> serializer, ReduceFunction<T> reduceFunction) {
-        this.column = column;
-        this.serializer = serializer;
+    RocksDBReducingState(SingleValueCell<T> cell, ReduceFunction<T> reduceFunction) {
+        this.cell = cell;
         this.reduceFunction = reduceFunction;
     }
 
     @Override
+    public void setCurrentNamespace(N namespace) {
+        cell.column().setNamespace(namespace);
+    }
+
+    @Override
     public T get() {
-        byte[] bytes = column.getCurrent();
-        return bytes == null ? null : column.deserialize(serializer, bytes);
+        return cell.get();
     }
 
     @Override
     public void add(T value) throws Exception {
         Objects.requireNonNull(value, "You cannot add null to a ReducingState.");
-        T current = get();
-        T reduced = current == null ? value : reduceFunction.reduce(current, value);
-        column.serializeValue(serializer, reduced);
-        column.putCurrent();
+        T current = cell.get();
+        cell.put(current == null ? value : reduceFunction.reduce(current, value));
     }
 
     @Override
     public void clear() {
-        column.deleteCurrent();
+        cell.delete();
+    }
+
+    @Override
+    public T getInternal() {
+        return cell.get();
+    }
+
+    @Override
+    public void updateInternal(T value) {
+        if (value == null) {
+            cell.delete();
+        } else {
+            cell.put(value);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void mergeNamespaces(N target, Collection<N> sources) throws Exception {
+        NamespaceMerge.merge(this, (N) cell.column().namespace(), target, sources, reduceFunction::reduce);
     }
 }

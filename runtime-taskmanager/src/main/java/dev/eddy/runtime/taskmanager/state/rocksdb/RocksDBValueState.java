@@ -1,22 +1,26 @@
 package dev.eddy.runtime.taskmanager.state.rocksdb;
 
-import dev.eddy.api.common.state.ValueState;
-import dev.eddy.api.common.typeutils.TypeSerializer;
+import dev.eddy.runtime.state.internal.InternalValueState;
 
-/** {@link ValueState} in RocksDB: one entry per key; updating to null clears. Task thread only. */
-final class RocksDBValueState<V> implements ValueState<V> {
-    private final StateColumn column;
-    private final TypeSerializer<V> serializer;
+/**
+ * {@link dev.eddy.api.common.state.ValueState} in RocksDB: one entry per key and namespace;
+ * updating to null clears. Task thread only.
+ */
+final class RocksDBValueState<K, N, V> implements InternalValueState<K, N, V> {
+    private final SingleValueCell<V> cell;
 
-    RocksDBValueState(StateColumn column, TypeSerializer<V> serializer) {
-        this.column = column;
-        this.serializer = serializer;
+    RocksDBValueState(SingleValueCell<V> cell) {
+        this.cell = cell;
+    }
+
+    @Override
+    public void setCurrentNamespace(N namespace) {
+        cell.column().setNamespace(namespace);
     }
 
     @Override
     public V value() {
-        byte[] bytes = column.getCurrent();
-        return bytes == null ? null : column.deserialize(serializer, bytes);
+        return cell.get();
     }
 
     @Override
@@ -25,12 +29,11 @@ final class RocksDBValueState<V> implements ValueState<V> {
             clear();
             return;
         }
-        column.serializeValue(serializer, value);
-        column.putCurrent();
+        cell.put(value);
     }
 
     @Override
     public void clear() {
-        column.deleteCurrent();
+        cell.delete();
     }
 }

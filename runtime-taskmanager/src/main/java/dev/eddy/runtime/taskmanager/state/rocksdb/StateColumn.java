@@ -3,6 +3,7 @@ package dev.eddy.runtime.taskmanager.state.rocksdb;
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.core.memory.DataInputDeserializer;
 import dev.eddy.core.memory.DataOutputSerializer;
+import dev.eddy.runtime.state.VoidNamespace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -12,36 +13,98 @@ import org.rocksdb.RocksIterator;
 
 /**
  * One state's column family plus the backend's shared buffers: reads, writes and deletes the
- * entry of the current key (or of the current key and a user key). Task thread only.
+ * entry of the current key and the state's current namespace (or of those and a user key). The
+ * RocksDB key is key group + key [+ namespace] [+ user key]; state without namespace
+ * ({@code VoidNamespace}) has no namespace bytes. The current namespace is serialized once when
+ * set. Task thread only.
  */
 final class StateColumn {
+    private static final byte[] NO_BYTES = new byte[0];
+
     private final RocksDBKeyedStateBackend<?> backend;
     private final ColumnFamilyHandle handle;
     private final String stateName;
+    private final TypeSerializer<Object> namespaceSerializer; // null without namespace
+    private final DataOutputSerializer namespaceOut;
+    private Object namespace;
+    private byte[] namespaceBytes;
 
-    StateColumn(RocksDBKeyedStateBackend<?> backend, ColumnFamilyHandle handle, String stateName) {
+    /** @param namespaceSerializer null for state without namespace */
+    @SuppressWarnings("unchecked")
+    StateColumn(RocksDBKeyedStateBackend<?> backend, ColumnFamilyHandle handle, String stateName, TypeSerializer<?> namespaceSerializer) {
         this.backend = backend;
         this.handle = handle;
         this.stateName = stateName;
+        this.namespaceSerializer = (TypeSerializer<Object>) namespaceSerializer;
+        this.namespaceOut = namespaceSerializer == null ? null : new DataOutputSerializer(32);
+        this.namespace = namespaceSerializer == null ? VoidNamespace.INSTANCE : null;
+        this.namespaceBytes = namespaceSerializer == null ? NO_BYTES : null;
     }
 
     String stateName() {
         return stateName;
     }
 
-    /** The value bytes of the current key, or null. */
+    /**
+     * Scopes following accesses to {@code namespace}; null means none (accesses then fail). State
+     * without namespace accepts only {@link VoidNamespace} (or null, which it ignores).
+     */
+    void setNamespace(Object namespace) {
+        if (namespaceSerializer == null) {
+            if (namespace != null && namespace != VoidNamespace.INSTANCE) {
+                throw new IllegalArgumentException("State '" + stateName + "' was registered without namespace (VoidNamespace) and"
+                        + " cannot be scoped to namespace '" + namespace + "'; register it with the namespace's serializer");
+            }
+            return;
+        }
+        if (namespace == null) {
+            this.namespace = null;
+            this.namespaceBytes = null;
+            return;
+        }
+        namespaceOut.clear();
+        try {
+            namespaceSerializer.serialize(namespace, namespaceOut);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not serialize namespace '" + namespace + "' of state '" + stateName + "'", e);
+        }
+        this.namespace = namespace;
+        this.namespaceBytes = namespaceOut.getCopyOfBuffer();
+    }
+
+    /** The current namespace (null when none is set). */
+    Object namespace() {
+        return namespace;
+    }
+
+    /** Writes key group + current key + current namespace into the key buffer; returns their length. */
+    int currentKeyLength() {
+        int prefix = backend.requireKeyPrefix();
+        if (namespaceSerializer == null) {
+            return prefix;
+        }
+        if (namespaceBytes == null) {
+            throw new IllegalStateException("No current namespace for state '" + stateName + "': call setCurrentNamespace before"
+                    + " accessing namespaced state");
+        }
+        DataOutputSerializer out = backend.keyOut();
+        out.setPosition(prefix);
+        out.write(namespaceBytes, 0, namespaceBytes.length);
+        return out.getPosition();
+    }
+
+    /** The value bytes of the current key and namespace, or null. */
     byte[] getCurrent() {
-        int len = backend.requireKeyPrefix();
-        return get(len);
+        return get(currentKeyLength());
     }
 
     /** Writes {@link #valueOut()}'s content as the current key's value. */
     void putCurrent() {
-        put(backend.requireKeyPrefix());
+        put(currentKeyLength());
     }
 
     void deleteCurrent() {
-        int len = backend.requireKeyPrefix();
+        int len = currentKeyLength();
         try {
             backend.db().delete(handle, backend.writeOptions(), backend.keyOut().getSharedBuffer(), 0, len);
         } catch (RocksDBException e) {
@@ -49,9 +112,9 @@ final class StateColumn {
         }
     }
 
-    /** Serializes {@code userKey} after the current key prefix; returns the composite key length. */
+    /** Serializes {@code userKey} after the current key and namespace; returns the composite key length. */
     <UK> int writeUserKey(TypeSerializer<UK> serializer, UK userKey) {
-        int prefix = backend.requireKeyPrefix();
+        int prefix = currentKeyLength();
         DataOutputSerializer out = backend.keyOut();
         out.setPosition(prefix);
         try {
@@ -88,7 +151,34 @@ final class StateColumn {
         }
     }
 
-    /** Deletes every entry whose key starts with the current key prefix (map state). */
+    /** Writes {@code value} under the composite key of length {@code keyLength} in the key buffer. */
+    void putRaw(int keyLength, byte[] value) {
+        try {
+            backend.db().put(handle, backend.writeOptions(), backend.keyOut().getSharedBuffer(), 0, keyLength, value, 0, value.length);
+        } catch (RocksDBException e) {
+            throw failure("write", e);
+        }
+    }
+
+    /** Writes an entry under a full RocksDB key (e.g. one an iterator returned). */
+    void putRaw(byte[] key, byte[] value) {
+        try {
+            backend.db().put(handle, backend.writeOptions(), key, value);
+        } catch (RocksDBException e) {
+            throw failure("write", e);
+        }
+    }
+
+    /** Deletes the entry of a full RocksDB key (e.g. one an iterator returned). */
+    void deleteRaw(byte[] key) {
+        try {
+            backend.db().delete(handle, backend.writeOptions(), key);
+        } catch (RocksDBException e) {
+            throw failure("delete", e);
+        }
+    }
+
+    /** Deletes every entry whose key starts with the current key and namespace (map state). */
     void deleteCurrentPrefixRange() {
         byte[] prefix = currentPrefix();
         try {
@@ -98,9 +188,10 @@ final class StateColumn {
         }
     }
 
-    /** A copy of the current key prefix (key group + key). */
+    /** A copy of the current key prefix (key group + key + namespace). */
     byte[] currentPrefix() {
-        return Arrays.copyOf(backend.keyOut().getSharedBuffer(), backend.requireKeyPrefix());
+        int len = currentKeyLength();
+        return Arrays.copyOf(backend.keyOut().getSharedBuffer(), len);
     }
 
     /** The smallest key greater than every key starting with {@code prefix}. */

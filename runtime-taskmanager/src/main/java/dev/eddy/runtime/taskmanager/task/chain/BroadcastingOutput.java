@@ -3,6 +3,7 @@ package dev.eddy.runtime.taskmanager.task.chain;
 import dev.eddy.streaming.api.operators.Output;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
 import java.util.List;
 
 /**
@@ -32,6 +33,13 @@ final class BroadcastingOutput<T> implements Output<StreamRecord<T>> {
     public void emitWatermark(Watermark mark) {
         for (Output<StreamRecord<T>> o : outputs) {
             o.emitWatermark(mark);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) {
+        for (Output<StreamRecord<T>> o : outputs) {
+            o.emitWatermarkStatus(status);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.streaming.api.operators.Output;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * Hands an operator's output straight to the next operator of the chain, on the task thread.
@@ -38,6 +39,15 @@ final class ChainedOutput<T> implements Output<StreamRecord<T>> {
             target.processWatermark(mark);
         } catch (Exception e) {
             throw ChainedOperatorException.wrap("(watermark) to " + targetName, e);
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) {
+        try {
+            target.processWatermarkStatus(status);
+        } catch (Exception e) {
+            throw ChainedOperatorException.wrap("(watermark status) to " + targetName, e);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.eddy.streaming.api.operators.Input;
 import dev.eddy.streaming.api.operators.TwoInputStreamOperator;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * One logical input of an operator as the runtime drives it: for keyed operators the current key
@@ -16,6 +17,9 @@ public interface ElementSink<T> {
     void processElement(StreamRecord<T> record) throws Exception;
 
     void processWatermark(Watermark mark) throws Exception;
+
+    /** The input became idle or active again (changes only). The default ignores it. */
+    default void processWatermarkStatus(WatermarkStatus status) throws Exception {}
 
     /** Input {@code 0} of a one-input operator. */
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -32,6 +36,11 @@ public interface ElementSink<T> {
                 public void processWatermark(Watermark mark) throws Exception {
                     op.processWatermark(mark);
                 }
+
+                @Override
+                public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+                    op.processWatermarkStatus(status);
+                }
             };
         }
         return new ElementSink<>() {
@@ -45,6 +54,11 @@ public interface ElementSink<T> {
             @Override
             public void processWatermark(Watermark mark) throws Exception {
                 op.processWatermark(mark);
+            }
+
+            @Override
+            public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+                op.processWatermarkStatus(status);
             }
         };
     }
@@ -80,6 +94,15 @@ public interface ElementSink<T> {
                     op.processWatermark1(mark);
                 } else {
                     op.processWatermark2(mark);
+                }
+            }
+
+            @Override
+            public void processWatermarkStatus(WatermarkStatus status) throws Exception {
+                if (first) {
+                    op.processWatermarkStatus1(status);
+                } else {
+                    op.processWatermarkStatus2(status);
                 }
             }
         };

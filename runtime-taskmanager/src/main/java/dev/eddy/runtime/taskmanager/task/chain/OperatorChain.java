@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.api.java.functions.KeySelector;
+import dev.eddy.runtime.graph.ChainedSideOutputConfig;
 import dev.eddy.runtime.graph.NetworkOutputConfig;
 import dev.eddy.runtime.graph.OperatorConfig;
 import dev.eddy.runtime.graph.TaskChainConfig;
@@ -120,30 +121,56 @@ public final class OperatorChain {
     private void setupOperator(int index, List<OutputWriter<?>> writersByOutEdge) {
         OperatorConfig oc = configs.get(index);
         List<Output<StreamRecord<Object>>> outs = new ArrayList<>();
+        Map<String, List<Output<StreamRecord<Object>>>> sideOuts = new HashMap<>();
         TypeSerializer<Object> copySerializer = context.objectReuse() ? null : (TypeSerializer<Object>) oc.getOutputSerializer();
         for (int target : oc.getChainedOutputs()) {
             outs.add(new ChainedOutput<>(chainedInput(target), copySerializer, configs.get(target).getName()));
         }
-        for (NetworkOutputConfig nc : oc.getNetworkOutputs()) {
-            int edge = nc.getOutEdgeIndex();
-            OutputWriter<Object> writer = edge < writersByOutEdge.size() ? (OutputWriter<Object>) writersByOutEdge.get(edge) : null;
-            if (writer == null) {
-                throw new IllegalStateException("Operator " + oc + " of " + context.taskInfo().getTaskNameWithSubtasks()
-                        + " writes to out edge " + edge + ", but the deployment descriptor produced no partition for it ("
-                        + writersByOutEdge.size() + " partitions); the job graph and the deployment disagree");
-            }
-            long timeout = nc.getBufferTimeoutMillis() >= 0 ? nc.getBufferTimeoutMillis() : context.jobBufferTimeoutMillis();
-            if (timeout > 0) {
-                flushIntervalMillis = flushIntervalMillis < 0 ? timeout : Math.min(flushIntervalMillis, timeout);
-            }
-            outs.add(new RecordWriterOutput<>(writer, (StreamPartitioner<Object>) nc.getPartitioner(), timeout == 0));
+        for (ChainedSideOutputConfig side : oc.getChainedSideOutputs()) {
+            TypeSerializer<Object> sideCopy = context.objectReuse() ? null : (TypeSerializer<Object>) side.getSerializer();
+            sideOuts.computeIfAbsent(side.getOutputTag().getId(), k -> new ArrayList<>()).add(new ChainedOutput<>(
+                    chainedInput(side.getTargetIndex()), sideCopy, configs.get(side.getTargetIndex()).getName()));
         }
-        Output<StreamRecord<Object>> output = outs.isEmpty() ? new DiscardingOutput<>() : outs.size() == 1 ? outs.get(0) : new BroadcastingOutput<>(outs);
+        for (NetworkOutputConfig nc : oc.getNetworkOutputs()) {
+            Output<StreamRecord<Object>> out = networkOutput(oc, nc, writersByOutEdge);
+            if (nc.getOutputTag() == null) {
+                outs.add(out);
+            } else {
+                sideOuts.computeIfAbsent(nc.getOutputTag().getId(), k -> new ArrayList<>()).add(out);
+            }
+        }
+        Output<StreamRecord<Object>> output = fanOut(outs);
+        if (!sideOuts.isEmpty()) {
+            Map<String, Output<StreamRecord<Object>>> byTag = new HashMap<>();
+            sideOuts.forEach((tag, list) -> byTag.put(tag, fanOut(list)));
+            output = new SideOutputRouter<>(output, byTag);
+        }
         KeyedStateBackend<Object> backend = backends.get(index);
         StreamingRuntimeContext rc = new StreamingRuntimeContext(context.taskInfo(), context.jobInfo(), context.userClassLoader(), backend);
         StreamOperator op = operators.get(index);
         op.setup(new OperatorParametersImpl<>(output, rc, context.processingTimeService(), context.mailboxExecutor(),
-                backend, oc.getStateKeySelector1(), oc.getStateKeySelector2(), operatorEventGateways.apply(oc.getUid())));
+                backend, oc.getStateKeySelector1(), oc.getStateKeySelector2(), context.jobConfiguration(),
+                operatorEventGateways.apply(oc.getUid())));
+    }
+
+    private static Output<StreamRecord<Object>> fanOut(List<Output<StreamRecord<Object>>> outs) {
+        return outs.isEmpty() ? new DiscardingOutput<>() : outs.size() == 1 ? outs.get(0) : new BroadcastingOutput<>(outs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Output<StreamRecord<Object>> networkOutput(OperatorConfig oc, NetworkOutputConfig nc, List<OutputWriter<?>> writersByOutEdge) {
+        int edge = nc.getOutEdgeIndex();
+        OutputWriter<Object> writer = edge < writersByOutEdge.size() ? (OutputWriter<Object>) writersByOutEdge.get(edge) : null;
+        if (writer == null) {
+            throw new IllegalStateException("Operator " + oc + " of " + context.taskInfo().getTaskNameWithSubtasks()
+                    + " writes to out edge " + edge + ", but the deployment descriptor produced no partition for it ("
+                    + writersByOutEdge.size() + " partitions); the job graph and the deployment disagree");
+        }
+        long timeout = nc.getBufferTimeoutMillis() >= 0 ? nc.getBufferTimeoutMillis() : context.jobBufferTimeoutMillis();
+        if (timeout > 0) {
+            flushIntervalMillis = flushIntervalMillis < 0 ? timeout : Math.min(flushIntervalMillis, timeout);
+        }
+        return new RecordWriterOutput<>(writer, (StreamPartitioner<Object>) nc.getPartitioner(), timeout == 0);
     }
 
     @SuppressWarnings("unchecked")
@@ -341,6 +368,9 @@ public final class OperatorChain {
         for (int next : configs.get(i).getChainedOutputs()) {
             visit(next, visited, postOrder);
         }
+        for (ChainedSideOutputConfig side : configs.get(i).getChainedSideOutputs()) {
+            visit(side.getTargetIndex(), visited, postOrder);
+        }
         postOrder.add(i);
     }
 
@@ -354,5 +384,13 @@ public final class OperatorChain {
 
         @Override
         public void close() {}
+    }
+
+    /** The head operator's own watermark progress if it keeps one (sources: per split), else empty. Any thread. */
+    public java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> getHeadWatermarkProgress() {
+        if (operators.get(0) instanceof dev.eddy.streaming.runtime.watermarkstatus.WatermarkProgressProvider p) {
+            return p.getWatermarkProgress();
+        }
+        return java.util.List.of();
     }
 }

@@ -14,8 +14,13 @@ import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
 record OperatorParametersImpl<OUT>(Output<StreamRecord<OUT>> output, RuntimeContext runtimeContext,
         ProcessingTimeService processingTimeService, MailboxExecutor mailboxExecutor,
         KeyedStateBackend<Object> keyedStateBackend, KeySelector<?, ?> keySelector1, KeySelector<?, ?> keySelector2,
-        OperatorEventGateway operatorEventGateway)
+        dev.eddy.configuration.Configuration jobConfiguration, OperatorEventGateway operatorEventGateway)
         implements StreamOperatorParameters<OUT> {
+
+    @Override
+    public dev.eddy.configuration.Configuration getJobConfiguration() {
+        return jobConfiguration;
+    }
 
     @Override
     public OperatorEventGateway getOperatorEventGateway() {

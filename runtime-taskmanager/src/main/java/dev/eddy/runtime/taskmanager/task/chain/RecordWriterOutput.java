@@ -5,6 +5,7 @@ import dev.eddy.streaming.api.operators.Output;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.partitioner.StreamPartitioner;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 /**
  * Sends an operator's output over one out edge: the partitioner picks the subpartition (broadcast
@@ -50,6 +51,15 @@ final class RecordWriterOutput<T> implements Output<StreamRecord<T>> {
         }
         if (flushAlways) {
             writer.flushAll();
+        }
+    }
+
+    @Override
+    public void emitWatermarkStatus(WatermarkStatus status) {
+        try {
+            writer.broadcastWatermarkStatus(status);
+        } catch (Exception e) {
+            throw ChainedOperatorException.wrap("(watermark status) to the network", e);
         }
     }
 

@@ -32,4 +32,12 @@ public interface InputReader<T> {
     default void unblockChannel(int channel) {
         throw new UnsupportedOperationException("Blocking channels (barrier alignment) is not supported by " + getClass().getName());
     }
+
+    /**
+     * The reader's per-channel watermark state, for diagnostics (task thread), or null when the
+     * reader does not keep one.
+     */
+    default dev.eddy.runtime.taskmanager.watermark.StatusWatermarkValve getWatermarkValve() {
+        return null;
+    }
 }

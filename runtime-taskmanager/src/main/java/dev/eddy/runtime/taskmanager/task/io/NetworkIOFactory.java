@@ -57,6 +57,11 @@ public interface NetworkIOFactory {
                 public void unblockChannel(int channel) {
                     reader.unblockChannel(channel);
                 }
+
+                @Override
+                public dev.eddy.runtime.taskmanager.watermark.StatusWatermarkValve getWatermarkValve() {
+                    return reader.getWatermarkValve();
+                }
             };
         }
     };
@@ -92,6 +97,11 @@ public interface NetworkIOFactory {
         @Override
         public void flushAll() {
             writer.flushAll();
+        }
+
+        @Override
+        public void broadcastWatermarkStatus(dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus status) throws Exception {
+            writer.broadcastWatermarkStatus(status);
         }
 
         @Override

@@ -22,6 +22,12 @@ public interface OutputWriter<T> {
     void flushAll();
 
     /**
+     * Sends a watermark status change to every subpartition and flushes. The default drops it
+     * (in-memory test writers that do not carry statuses).
+     */
+    default void broadcastWatermarkStatus(dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus status) throws Exception {}
+
+    /**
      * Sends a checkpoint barrier to every subpartition, after all records emitted before it, and
      * flushes. Never blocks on back-pressure for longer than it takes to get one buffer.
      */

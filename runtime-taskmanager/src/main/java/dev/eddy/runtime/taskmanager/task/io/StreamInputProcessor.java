@@ -5,19 +5,28 @@ import dev.eddy.runtime.taskmanager.checkpoint.CheckpointBarrier;
 import dev.eddy.runtime.taskmanager.network.InputStatus;
 import dev.eddy.runtime.taskmanager.network.StreamInputReader.DataOutput;
 import dev.eddy.runtime.taskmanager.task.chain.ElementSink;
+import dev.eddy.runtime.taskmanager.watermark.StatusWatermarkValve;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress;
+import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
  * Reads the head operator's input gates one element at a time, round robin over the gates with
- * data. Several gates feeding the same logical input (a union) have their watermarks combined:
- * the input's watermark is the minimum over its gates that have not ended, forwarded only when it
- * advances. Task thread only.
+ * data. Each gate's reader merges its channels' watermarks and statuses; several gates feeding the
+ * same logical input (a union) are merged again by one {@link StatusWatermarkValve} per input: the
+ * input's watermark is the minimum over its active gates that have not ended, forwarded only when
+ * it advances, and the input is idle when all its open gates are. Task thread only.
+ *
+ * <p>With {@link #publishWatermarkProgress} the processor publishes an immutable
+ * {@link InputWatermarkProgress} per input (per channel detail) whenever a watermark or status
+ * changed anywhere, for diagnostics read by other threads.
  *
  * <p>Checkpoint barriers, cancel markers and channel ends of every channel of every gate go to one
  * {@link CheckpointBarrierHandler} (channels numbered gate by gate), which aligns them across all
@@ -27,7 +36,7 @@ public final class StreamInputProcessor {
     private final List<InputReader<Object>> readers;
     private final List<DataOutput<Object>> outputs = new ArrayList<>();
     private final boolean[] ended;
-    private final WatermarkCombiner[] combiners;
+    private final InputValve[] combiners;
     private final int[] combinerSlot;
     private final int[] inputIndexOfGate;
     private final int[] firstChannelOfGate;
@@ -35,6 +44,10 @@ public final class StreamInputProcessor {
     private final CheckpointBarrierHandler barriers;
     private int next;
     private int remaining;
+    private Consumer<List<InputWatermarkProgress>> progressSink;
+    private List<List<String>> channelNames;
+    private long[] seenReaderVersions;
+    private long seenValveVersions = -1;
 
     /** Without checkpoints: barriers are still aligned but nobody is told. */
     public StreamInputProcessor(List<InputReader<Object>> readers, List<Integer> inputIndices, List<ElementSink<Object>> sinks) {
@@ -79,14 +92,14 @@ public final class StreamInputProcessor {
         }, nanoClock);
         this.ended = new boolean[readers.size()];
         this.remaining = readers.size();
-        this.combiners = new WatermarkCombiner[sinks.size()];
+        this.combiners = new InputValve[sinks.size()];
         this.combinerSlot = new int[readers.size()];
         int[] perInput = new int[sinks.size()];
         for (int g = 0; g < readers.size(); g++) {
             combinerSlot[g] = perInput[inputIndices.get(g)]++;
         }
         for (int i = 0; i < sinks.size(); i++) {
-            combiners[i] = new WatermarkCombiner(Math.max(1, perInput[i]), sinks.get(i));
+            combiners[i] = new InputValve(Math.max(1, perInput[i]), sinks.get(i));
         }
         for (int g = 0; g < readers.size(); g++) {
             outputs.add(new GateOutput(sinks.get(inputIndices.get(g)), combiners[inputIndices.get(g)], combinerSlot[g], barriers,
@@ -104,6 +117,9 @@ public final class StreamInputProcessor {
                 continue;
             }
             InputStatus status = readers.get(g).emitNext(outputs.get(g));
+            if (progressSink != null) {
+                publishIfChanged();
+            }
             if (status == InputStatus.MORE_AVAILABLE) {
                 next = (g + 1) % n;
                 return InputStatus.MORE_AVAILABLE;
@@ -115,6 +131,9 @@ public final class StreamInputProcessor {
                     barriers.onEndOfChannel(c); // readers that do not report channel ends themselves
                 }
                 combiners[inputIndexOfGate[g]].channelEnded(combinerSlot[g]);
+                if (progressSink != null) {
+                    publishIfChanged();
+                }
             }
         }
         return remaining == 0 ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
@@ -140,12 +159,12 @@ public final class StreamInputProcessor {
 
     private static final class GateOutput implements DataOutput<Object> {
         private final ElementSink<Object> sink;
-        private final WatermarkCombiner combiner;
+        private final InputValve combiner;
         private final int slot;
         private final CheckpointBarrierHandler barriers;
         private final int firstChannel;
 
-        GateOutput(ElementSink<Object> sink, WatermarkCombiner combiner, int slot, CheckpointBarrierHandler barriers, int firstChannel) {
+        GateOutput(ElementSink<Object> sink, InputValve combiner, int slot, CheckpointBarrierHandler barriers, int firstChannel) {
             this.sink = sink;
             this.combiner = combiner;
             this.slot = slot;
@@ -177,47 +196,119 @@ public final class StreamInputProcessor {
         public void emitWatermark(Watermark watermark) throws Exception {
             combiner.update(slot, watermark.getTimestamp());
         }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus status) throws Exception {
+            combiner.status(slot, status);
+        }
     }
 
-    /** Minimum watermark over the gates of one logical input. */
-    static final class WatermarkCombiner {
-        private final long[] marks;
-        private final boolean[] done;
+    /** Merges the gates of one logical input with a valve and drives the head input with the result. */
+    static final class InputValve implements StatusWatermarkValve.ValveOutput {
+        private final StatusWatermarkValve valve;
         private final ElementSink<Object> sink;
-        private long current = Long.MIN_VALUE;
 
-        WatermarkCombiner(int channels, ElementSink<Object> sink) {
-            this.marks = new long[channels];
-            this.done = new boolean[channels];
+        InputValve(int gates, ElementSink<Object> sink) {
+            this.valve = new StatusWatermarkValve(gates);
             this.sink = sink;
-            Arrays.fill(marks, Long.MIN_VALUE);
         }
 
         void update(int slot, long mark) throws Exception {
-            if (mark > marks[slot]) {
-                marks[slot] = mark;
-                maybeEmit();
-            }
+            valve.inputWatermark(mark, slot, this);
+        }
+
+        void status(int slot, WatermarkStatus status) throws Exception {
+            valve.inputWatermarkStatus(status, slot, this);
         }
 
         void channelEnded(int slot) throws Exception {
-            done[slot] = true;
-            maybeEmit();
+            valve.channelFinished(slot, this);
         }
 
-        private void maybeEmit() throws Exception {
-            long min = Long.MAX_VALUE;
-            boolean any = false;
-            for (int i = 0; i < marks.length; i++) {
-                if (!done[i]) {
-                    min = Math.min(min, marks[i]);
-                    any = true;
-                }
-            }
-            if (any && min > current) {
-                current = min;
-                sink.processWatermark(new Watermark(min));
+        @Override
+        public void emitWatermark(long timestamp) throws Exception {
+            sink.processWatermark(timestamp == Long.MAX_VALUE ? Watermark.MAX_WATERMARK : new Watermark(timestamp));
+        }
+
+        @Override
+        public void emitWatermarkStatus(WatermarkStatus status) throws Exception {
+            sink.processWatermarkStatus(status);
+        }
+    }
+
+    // ------------------------------------------------------------------ diagnostics
+
+    /**
+     * Publishes the watermark progress of every logical input to {@code sink} now and after every
+     * change (task thread; {@code sink} must be cheap, e.g. a volatile write). Call before the first
+     * {@link #processInput()}.
+     *
+     * @param channelNamesPerGate per gate, a name per channel (e.g. the producer's partition id);
+     *        missing names are shown as "gate g channel c"
+     */
+    public void publishWatermarkProgress(Consumer<List<InputWatermarkProgress>> sink, List<List<String>> channelNamesPerGate) {
+        this.progressSink = sink;
+        this.channelNames = channelNamesPerGate == null ? List.of() : channelNamesPerGate;
+        this.seenReaderVersions = new long[readers.size()];
+        Arrays.fill(seenReaderVersions, -1);
+        publishIfChanged();
+    }
+
+    private void publishIfChanged() {
+        boolean changed = false;
+        for (int g = 0; g < readers.size(); g++) {
+            StatusWatermarkValve v = readers.get(g).getWatermarkValve();
+            long version = v == null ? 0 : v.version();
+            if (version != seenReaderVersions[g]) {
+                seenReaderVersions[g] = version;
+                changed = true;
             }
         }
+        long valveVersions = 0;
+        for (InputValve c : combiners) {
+            valveVersions += c.valve.version(); // versions only grow: the sum changes whenever one does
+        }
+        if (valveVersions != seenValveVersions) {
+            seenValveVersions = valveVersions;
+            changed = true;
+        }
+        if (changed) {
+            progressSink.accept(snapshotProgress());
+        }
+    }
+
+    /** The current progress of every logical input. Task thread. */
+    public List<InputWatermarkProgress> snapshotProgress() {
+        List<InputWatermarkProgress> result = new ArrayList<>(combiners.length);
+        for (int i = 0; i < combiners.length; i++) {
+            List<InputWatermarkProgress.ChannelProgress> channels = new ArrayList<>();
+            for (int g = 0; g < readers.size(); g++) {
+                if (inputIndexOfGate[g] != i) {
+                    continue;
+                }
+                StatusWatermarkValve gateValve = readers.get(g).getWatermarkValve();
+                StatusWatermarkValve inputValve = combiners[i].valve;
+                int slot = combinerSlot[g];
+                if (gateValve == null) {
+                    channels.add(new InputWatermarkProgress.ChannelProgress(channelName(g, 0), inputValve.getChannelWatermark(slot),
+                            inputValve.isChannelIdle(slot), inputValve.isChannelFinished(slot)));
+                    continue;
+                }
+                for (int c = 0; c < gateValve.getNumberOfChannels(); c++) {
+                    channels.add(new InputWatermarkProgress.ChannelProgress(channelName(g, c), gateValve.getChannelWatermark(c),
+                            gateValve.isChannelIdle(c), gateValve.isChannelFinished(c) || ended[g]));
+                }
+            }
+            result.add(new InputWatermarkProgress("input " + i, combiners[i].valve.getCurrentWatermark(), combiners[i].valve.isIdle(),
+                    channels));
+        }
+        return List.copyOf(result);
+    }
+
+    private String channelName(int gate, int channel) {
+        if (gate < channelNames.size() && channel < channelNames.get(gate).size()) {
+            return channelNames.get(gate).get(channel);
+        }
+        return "gate " + gate + " channel " + channel;
     }
 }

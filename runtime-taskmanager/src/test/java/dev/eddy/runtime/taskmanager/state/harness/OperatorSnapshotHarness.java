@@ -66,6 +66,7 @@ public final class OperatorSnapshotHarness<IN, OUT> implements AutoCloseable {
     private final SnapshotableKeyedStateBackend<Object> backend;
     private final List<StreamRecord<OUT>> records = new ArrayList<>();
     private final List<Watermark> watermarks = new ArrayList<>();
+    private final List<SideOutputRecord> sideOutputs = new ArrayList<>();
     private final ArrayDeque<MailboxExecutor.ThrowingRunnable> mail = new ArrayDeque<>();
     private final ManualProcessingTime processingTime = new ManualProcessingTime();
     private OperatorStateHandler handler;
@@ -199,9 +200,25 @@ public final class OperatorSnapshotHarness<IN, OUT> implements AutoCloseable {
         return watermarks;
     }
 
+    /** A record the operator emitted to a side output. */
+    public record SideOutputRecord(dev.eddy.util.OutputTag<?> tag, StreamRecord<?> record) {}
+
+    /** The records emitted to the side output {@code tag} (copies), in order. */
+    @SuppressWarnings("unchecked")
+    public <X> List<StreamRecord<X>> getSideOutput(dev.eddy.util.OutputTag<X> tag) {
+        List<StreamRecord<X>> out = new ArrayList<>();
+        for (SideOutputRecord r : sideOutputs) {
+            if (r.tag().equals(tag)) {
+                out.add((StreamRecord<X>) r.record());
+            }
+        }
+        return out;
+    }
+
     public void clearOutput() {
         records.clear();
         watermarks.clear();
+        sideOutputs.clear();
     }
 
     /** Closes the operator and disposes its state (like a task ending or failing). */
@@ -250,6 +267,11 @@ public final class OperatorSnapshotHarness<IN, OUT> implements AutoCloseable {
                 @Override
                 public void collect(StreamRecord<OUT> record) {
                     records.add(record.copy(record.getValue()));
+                }
+
+                @Override
+                public <X> void collect(dev.eddy.util.OutputTag<X> outputTag, StreamRecord<X> record) {
+                    sideOutputs.add(new SideOutputRecord(outputTag, record.copy(record.getValue())));
                 }
 
                 @Override

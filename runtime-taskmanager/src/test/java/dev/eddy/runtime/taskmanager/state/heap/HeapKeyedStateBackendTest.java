@@ -50,7 +50,7 @@ class HeapKeyedStateBackendTest {
             assertThat(backend.getCurrentKeyGroupIndex()).isEqualTo(KeyGroupRangeAssignment.assignToKeyGroup(k, 128));
             state.update(k * 2);
         }
-        StateTable<Long, ?> table = backend.getStateTable("v");
+        StateTable<?, ?> table = backend.getStateTable("v");
         assertThat(table.size()).isEqualTo(50);
         int kg = KeyGroupRangeAssignment.assignToKeyGroup(7L, 128);
         assertThat((java.util.Map<Long, Object>) table.getKeyGroup(kg)).containsEntry(7L, 14L);

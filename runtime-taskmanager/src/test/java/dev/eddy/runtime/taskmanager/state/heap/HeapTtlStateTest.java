@@ -240,7 +240,7 @@ class HeapTtlStateTest {
             backend.setCurrentKey(k);
             state.update(k);
         }
-        StateTable<Long, ?> table = backend.getStateTable("v");
+        StateTable<?, ?> table = backend.getStateTable("v");
         assertThat(table.size()).isEqualTo(100);
         now = TTL;
         backend.setCurrentKey(1000L);

@@ -76,16 +76,6 @@ class RocksDBStateKindsTest {
     }
 
     @Test
-    void stateWithTimeToLiveIsRefusedRatherThanNeverExpiring() throws Exception {
-        RocksDBKeyedStateBackend<Long> b = backend();
-        ValueStateDescriptor<String> d = new ValueStateDescriptor<>("ttl", String.class);
-        d.enableTimeToLive(StateTtlConfig.newBuilder(java.time.Duration.ofMinutes(1)).build());
-        assertThatThrownBy(() -> b.getPartitionedState(d)).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("'ttl'").hasMessageContaining("state.backend.type: hashmap");
-        assertThat(b.getPartitionedState(new ValueStateDescriptor<>("plain", String.class))).as("the backend stays usable").isNotNull();
-    }
-
-    @Test
     void valueStateIsScopedToTheCurrentKey() throws Exception {
         RocksDBKeyedStateBackend<Long> b = backend();
         ValueState<String> state = b.getPartitionedState(new ValueStateDescriptor<>("v", String.class));

@@ -1,0 +1,9 @@
+package dev.eddy.streaming.api.functions.windowing.delta;
+
+import java.io.Serializable;
+
+/** The distance between two data points, for {@code DeltaEvictor}. Must be stateless. */
+@FunctionalInterface
+public interface DeltaFunction<DATA> extends Serializable {
+    double getDelta(DATA oldDataPoint, DATA newDataPoint);
+}

@@ -1,0 +1,59 @@
+package dev.eddy.streaming.api.operators;
+
+import java.util.Objects;
+
+/**
+ * The timer object held by {@link InternalTimerQueue}: key, namespace and timestamp, plus the
+ * registration sequence that orders timers of equal timestamp. Equality and hash code cover key,
+ * namespace and timestamp only. Immutable.
+ */
+public final class TimerHeapInternalTimer<K, N> implements InternalTimer<K, N> {
+    private final K key;
+    private final N namespace;
+    private final long timestamp;
+    private final long sequence;
+
+    TimerHeapInternalTimer(K key, N namespace, long timestamp, long sequence) {
+        this.key = key;
+        this.namespace = namespace;
+        this.timestamp = timestamp;
+        this.sequence = sequence;
+    }
+
+    @Override
+    public long getTimestamp() {
+        return timestamp;
+    }
+
+    @Override
+    public K getKey() {
+        return key;
+    }
+
+    @Override
+    public N getNamespace() {
+        return namespace;
+    }
+
+    long sequence() {
+        return sequence;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TimerHeapInternalTimer<?, ?> t)) {
+            return false;
+        }
+        return t.timestamp == timestamp && Objects.equals(t.key, key) && Objects.equals(t.namespace, namespace);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Objects.hashCode(key) * 31 + Objects.hashCode(namespace)) * 31 + Long.hashCode(timestamp);
+    }
+
+    @Override
+    public String toString() {
+        return "Timer{key=" + key + ", namespace=" + namespace + ", timestamp=" + timestamp + "}";
+    }
+}

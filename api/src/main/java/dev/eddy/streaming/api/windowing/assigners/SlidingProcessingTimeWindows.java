@@ -1,0 +1,66 @@
+package dev.eddy.streaming.api.windowing.assigners;
+
+import dev.eddy.api.common.serialization.SerializerConfig;
+import dev.eddy.api.common.typeutils.TypeSerializer;
+import dev.eddy.streaming.api.windowing.triggers.ProcessingTimeTrigger;
+import dev.eddy.streaming.api.windowing.triggers.Trigger;
+import dev.eddy.streaming.api.windowing.windows.TimeWindow;
+import java.time.Duration;
+import java.util.Collection;
+
+/** Sliding windows of {@code size} every {@code slide} by the processing time at which elements arrive. */
+public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWindow> {
+    private static final long serialVersionUID = 1L;
+    private final long size;
+    private final long slide;
+    private final long offset;
+
+    protected SlidingProcessingTimeWindows(long size, long slide, long offset) {
+        TimeWindowAssigners.checkSliding(size, slide, offset);
+        this.size = size;
+        this.slide = slide;
+        this.offset = offset;
+    }
+
+    public static SlidingProcessingTimeWindows of(Duration size, Duration slide) {
+        return of(size, slide, Duration.ZERO);
+    }
+
+    public static SlidingProcessingTimeWindows of(Duration size, Duration slide, Duration offset) {
+        return new SlidingProcessingTimeWindows(TimeWindowAssigners.millis(size, "size"), TimeWindowAssigners.millis(slide, "slide"),
+                TimeWindowAssigners.millis(offset, "offset"));
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public long getSlide() {
+        return slide;
+    }
+
+    @Override
+    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+        return TimeWindowAssigners.sliding(context.getCurrentProcessingTime(), size, slide, offset);
+    }
+
+    @Override
+    public String toString() {
+        return "SlidingProcessingTimeWindows(" + size + ", " + slide + ")";
+    }
+
+    @Override
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
+        return ProcessingTimeTrigger.create();
+    }
+
+    @Override
+    public TypeSerializer<TimeWindow> getWindowSerializer(SerializerConfig config) {
+        return new TimeWindow.Serializer();
+    }
+
+    @Override
+    public boolean isEventTime() {
+        return false;
+    }
+}
