@@ -47,6 +47,13 @@ import org.slf4j.LoggerFactory;
  * only through its {@link TaskMailbox}. State reports are sent in order (each after the previous
  * one completed). The termination listener runs on the task thread after the task reached a
  * terminal state and released its resources.
+ *
+ * <p>Operator events: an operator with a JobManager-side coordinator (a Source-API source) sends
+ * events through the {@link OperatorEventGateway} it got in setup; the task sends them to the
+ * JobMaster one after the other, in order, and fails itself if one is refused (the coordinator
+ * would otherwise miss, say, a split request). Coordinator events arrive through
+ * {@link #deliverOperatorEvent} from any thread and reach the operator's
+ * {@link OperatorEventHandler} as mail on the task thread.
  */
 public final class Task implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Task.class);
