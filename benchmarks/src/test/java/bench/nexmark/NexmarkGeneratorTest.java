@@ -1,0 +1,55 @@
+package bench.nexmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NexmarkGeneratorTest {
+    private final NexmarkGenerator generator = new NexmarkGenerator(42, 10_000, 200);
+
+    @Test
+    void sameIndexGivesTheSameEventAndProportionsAreOneThreeFortySix() {
+        int[] types = new int[3];
+        for (long i = 0; i < 5_000; i++) {
+            Event e = generator.event(i);
+            assertThat(e.toString()).isEqualTo(generator.event(i).toString());
+            types[e.type]++;
+        }
+        assertThat(types).containsExactly(100, 300, 4_600);
+    }
+
+    @Test
+    void bidsReferOnlyToAlreadyGeneratedAuctionsAndPersons() {
+        long auctions = 0;
+        long persons = 0;
+        for (long i = 0; i < 20_000; i++) {
+            Event e = generator.event(i);
+            if (e.type == Event.PERSON) {
+                persons++;
+            } else if (e.type == Event.AUCTION) {
+                auctions++;
+                assertThat(e.seller).isBetween(NexmarkGenerator.FIRST_ID, NexmarkGenerator.FIRST_ID + persons - 1);
+                assertThat(e.expires).isGreaterThan(e.dateTime);
+            } else {
+                assertThat(e.auction).isBetween(NexmarkGenerator.FIRST_ID, NexmarkGenerator.FIRST_ID + auctions - 1);
+                assertThat(e.bidder).isBetween(NexmarkGenerator.FIRST_ID, NexmarkGenerator.FIRST_ID + persons - 1);
+            }
+        }
+    }
+
+    @Test
+    void eventTimeAdvancesAtTheRateWithBoundedDisorder() {
+        for (long i = 0; i < 20_000; i++) {
+            long due = NexmarkGenerator.BASE_TIME + i / 10;
+            assertThat(generator.event(i).dateTime).isBetween(due, due + 199);
+        }
+    }
+
+    @Test
+    void lineHashIsOrderIndependentWhenSummed() {
+        long ab = ChecksumSink.hash("a") + ChecksumSink.hash("b");
+        long ba = ChecksumSink.hash("b") + ChecksumSink.hash("a");
+        assertThat(ab).isEqualTo(ba);
+        assertThat(ChecksumSink.hash("a")).isNotEqualTo(ChecksumSink.hash("b"));
+    }
+}
