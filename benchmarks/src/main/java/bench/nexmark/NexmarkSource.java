@@ -25,7 +25,8 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
     private final long events;
     private volatile boolean running = true;
     private transient ListState<Long> positionState;
-    private transient long next = -1;
+    /** The next index to emit; -1 until {@link #run} (or a restored checkpoint) sets it. */
+    private transient long next;
 
     public NexmarkSource(NexmarkGenerator generator, long events) {
         this.generator = generator;
@@ -66,6 +67,7 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         positionState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("next-index", Long.class));
+        next = -1; // transient fields are 0 after deserialization, and 0 is a valid position
         for (Long position : positionState.get()) {
             next = position;
         }
