@@ -18,9 +18,10 @@ while [ $# -gt 0 ]; do
 done
 if [ "$QUERIES" = all ]; then QUERIES=q0,q1,q2,q3,q4,q5,q7,q8,count; fi
 JAVA_OPTS=${JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseParallelGC}
+MVN_FLAGS=${MVN_FLAGS:-}  # e.g. -o to build offline
 
 # Eddy: package the reactor and take the classpath from it (not from ~/.m2).
-mvn -q -B -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
+mvn $MVN_FLAGS -q -B -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
 EDDY_CP="benchmarks/target/classes:$(cat benchmarks/target/cp.txt)"
 
 if [ "$VS_FLINK" = 1 ]; then
@@ -29,8 +30,8 @@ if [ "$VS_FLINK" = 1 ]; then
   for f in benchmarks/src/main/java/bench/nexmark/*.java; do
     sed 's/import dev\.eddy\./import org.apache.flink./' "$f" > "$GEN/$(basename "$f")"
   done
-  mvn -q -B -f benchmarks/flink/pom.xml -DskipTests package
-  mvn -q -B -f benchmarks/flink/pom.xml dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
+  mvn $MVN_FLAGS -q -B -f benchmarks/flink/pom.xml -DskipTests package
+  mvn $MVN_FLAGS -q -B -f benchmarks/flink/pom.xml dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
   FLINK_CP="benchmarks/flink/target/classes:$(cat benchmarks/flink/target/cp.txt)"
 fi
 
@@ -39,7 +40,7 @@ RESULTS=$(mktemp)
 for q in ${QUERIES//,/ }; do
   java $JAVA_OPTS -cp "$EDDY_CP" bench.nexmark.NexmarkRunner eddy "$q" "${OPTS[@]}" | grep '^RESULT' | tee -a "$RESULTS"
   if [ "$VS_FLINK" = 1 ]; then
-    java $JAVA_OPTS -cp "$FLINK_CP" bench.nexmark.NexmarkRunner flink "$q" "${OPTS[@]}" | grep '^RESULT' | tee -a "$RESULTS"
+    java $JAVA_OPTS -cp "$FLINK_CP" bench.nexmark.NexmarkRunner flink "$q" "${OPTS[@]}" 2> >(grep -v '^SLF4J' >&2) | grep '^RESULT' | tee -a "$RESULTS"
   fi
 done
 
