@@ -133,6 +133,11 @@ class ClusterIT {
         String jobId = jobId(r);
         await("job running").atMost(Duration.ofSeconds(60)).until(() -> jm.status(jobId).getState().equals("RUNNING"));
         assertThat(jm.overview().getSlotsFree()).isZero();
+        await("watermarks reach the keyed map").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            ProcessResult running = host.eddy(Duration.ofSeconds(60), "status", "-m", jmAddress, jobId);
+            assertThat(running.stdout()).as(running.toString()).contains("Watermarks:")
+                    .containsPattern("\\(\\d/4\\): input 0 at \\d+");
+        });
 
         ProcessResult cancel = host.eddy(Duration.ofSeconds(60), "cancel", "-m", jmAddress, jobId);
         assertThat(cancel.exitCode()).as(cancel.toString()).isZero();

@@ -104,6 +104,16 @@ class EventTimeMiniClusterTest {
             assertThat(OUT).filteredOn(s -> s.startsWith("elem")).hasSize(10);
         }
         JobWatermarksProto report = reports.get(0);
+        VertexWatermarksProto assigner = report.getVerticesList().stream()
+                .filter(v -> v.getName().startsWith("Timestamps/Watermarks")).findFirst().orElseThrow();
+        assertThat(assigner.getSubtasks(0).getInputsList()).anySatisfy(i -> {
+            assertThat(i.getInput()).isEqualTo("generated watermark");
+            assertThat(i.getWatermark()).isEqualTo(99);
+        });
+        assertThat(assigner.getSubtasks(1).getInputsList()).anySatisfy(i -> {
+            assertThat(i.getInput()).isEqualTo("generated watermark");
+            assertThat(i.getIdle()).isTrue();
+        });
         VertexWatermarksProto keyed = report.getVerticesList().stream().filter(v -> v.getName().contains("KeyedProcess")
                 || v.getName().contains("Process")).findFirst().orElseThrow();
         SubtaskWatermarksProto keyedSubtask = keyed.getSubtasks(0);

@@ -56,7 +56,7 @@ final class WatermarkView {
     static String describe(InputWatermarkProto input) {
         StringBuilder sb = new StringBuilder(input.getInput()).append(" at ").append(formatWatermark(input.getWatermark()));
         if (input.getIdle()) {
-            return sb.append(", idle (all its channels are idle: it does not hold back event time)").toString();
+            return sb.append(", idle (it does not hold back event time downstream)").toString();
         }
         if (input.getWatermark() == Long.MAX_VALUE) {
             return sb.toString();

@@ -18,6 +18,7 @@ final class ScriptedDispatcher implements DispatcherGateway, DispatcherConnector
     final Map<String, JobStatusProto> jobs = new LinkedHashMap<>();
     final List<String> cancelled = new ArrayList<>();
     final List<String> connectedTo = new ArrayList<>();
+    final Map<String, dev.eddy.proto.JobWatermarksProto> watermarks = new LinkedHashMap<>();
     Throwable failure;
 
     @Override
@@ -55,6 +56,12 @@ final class ScriptedDispatcher implements DispatcherGateway, DispatcherConnector
             return CompletableFuture.failedFuture(new IllegalArgumentException("There is no job with id " + jobId + "."));
         }
         return answer(jobs.get(jobId));
+    }
+
+    @Override
+    public CompletableFuture<dev.eddy.proto.JobWatermarksProto> getJobWatermarks(String jobId) {
+        dev.eddy.proto.JobWatermarksProto w = watermarks.get(jobId);
+        return w == null ? DispatcherGateway.super.getJobWatermarks(jobId) : answer(w);
     }
 
     @Override

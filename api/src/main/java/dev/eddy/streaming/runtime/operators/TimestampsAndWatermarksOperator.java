@@ -12,8 +12,11 @@ import dev.eddy.streaming.api.operators.OneInputStreamOperator;
 import dev.eddy.streaming.api.operators.ProcessingTimeService;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress;
+import dev.eddy.streaming.runtime.watermarkstatus.WatermarkProgressProvider;
 import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
 import dev.eddy.util.clock.RelativeClock;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -29,7 +32,8 @@ import java.util.concurrent.ScheduledFuture;
  *
  * <p>Threading: everything runs on the task thread (element calls, timer callbacks, lifecycle).
  */
-public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T> implements OneInputStreamOperator<T, T> {
+public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T>
+        implements OneInputStreamOperator<T, T>, WatermarkProgressProvider {
     private static final long serialVersionUID = 1L;
 
     private final WatermarkStrategy<T> watermarkStrategy;
@@ -42,6 +46,7 @@ public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T
     private transient long intervalMillis;
     private transient ScheduledFuture<?> periodicTimer;
     private transient boolean open;
+    private transient volatile List<InputWatermarkProgress> progress;
 
     public TimestampsAndWatermarksOperator(WatermarkStrategy<T> watermarkStrategy) {
         if (watermarkStrategy == null) {
@@ -74,7 +79,7 @@ public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T
         Contexts contexts = new Contexts(time);
         timestampAssigner = watermarkStrategy.createTimestampAssigner(contexts);
         watermarkGenerator = watermarkStrategy.createWatermarkGenerator(contexts);
-        emitter = new WatermarkEmitter(output);
+        emitter = new WatermarkEmitter(output, this::publish);
         intervalMillis = resolveInterval(autoWatermarkIntervalMillis, parameters.getJobConfiguration());
         open = true;
         if (intervalMillis > 0) {
@@ -138,6 +143,18 @@ public class TimestampsAndWatermarksOperator<T> extends AbstractStreamOperator<T
         open = false;
         cancelTimer();
         super.close();
+    }
+
+    /** The watermark this operator generates, as last published (task thread publishes on changes). Any thread. */
+    @Override
+    public List<InputWatermarkProgress> getWatermarkProgress() {
+        List<InputWatermarkProgress> p = progress;
+        return p == null ? List.of() : p;
+    }
+
+    private void publish() {
+        progress = List.of(new InputWatermarkProgress("generated watermark",
+                emitter.getCurrentWatermark(), emitter.isIdle(), List.of()));
     }
 
     private void cancelTimer() {

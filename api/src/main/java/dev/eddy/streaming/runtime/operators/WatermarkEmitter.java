@@ -13,11 +13,18 @@ import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
  */
 public final class WatermarkEmitter implements WatermarkOutput {
     private final Output<?> output;
+    private final Runnable onChange;
     private long currentWatermark = Long.MIN_VALUE;
     private boolean idle;
 
     public WatermarkEmitter(Output<?> output) {
+        this(output, () -> {});
+    }
+
+    /** @param onChange called (task thread) after every emitted watermark or status change */
+    public WatermarkEmitter(Output<?> output, Runnable onChange) {
         this.output = output;
+        this.onChange = onChange;
     }
 
     @Override
@@ -30,6 +37,7 @@ public final class WatermarkEmitter implements WatermarkOutput {
         markActive();
         output.emitWatermark(ts == Long.MAX_VALUE ? dev.eddy.streaming.api.watermark.Watermark.MAX_WATERMARK
                 : new dev.eddy.streaming.api.watermark.Watermark(ts));
+        onChange.run();
     }
 
     @Override
@@ -37,6 +45,7 @@ public final class WatermarkEmitter implements WatermarkOutput {
         if (!idle) {
             idle = true;
             output.emitWatermarkStatus(WatermarkStatus.IDLE);
+            onChange.run();
         }
     }
 
@@ -45,6 +54,7 @@ public final class WatermarkEmitter implements WatermarkOutput {
         if (idle) {
             idle = false;
             output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
+            onChange.run();
         }
     }
 

@@ -6,6 +6,7 @@ import dev.eddy.api.common.eventtime.WatermarkStrategy;
 import dev.eddy.configuration.Configuration;
 import dev.eddy.streaming.api.watermark.Watermark;
 import dev.eddy.streaming.runtime.streamrecord.StreamRecord;
+import dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress;
 import dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus;
 import dev.eddy.streaming.util.OneInputStreamOperatorTestHarness;
 import java.time.Duration;
@@ -98,6 +99,9 @@ class TimestampsAndWatermarksOperatorTest {
 
         List<Object> events = h.getOutput().stream().filter(o -> !(o instanceof StreamRecord)).toList();
         assertThat(events).containsExactly(new Watermark(9), WatermarkStatus.IDLE, WatermarkStatus.ACTIVE, new Watermark(19));
+        InputWatermarkProgress generated = ((TimestampsAndWatermarksOperator<Long>) h.getOperator()).getWatermarkProgress().get(0);
+        assertThat(generated.watermark()).isEqualTo(19);
+        assertThat(generated.idle()).isFalse();
         h.close();
     }
 }

@@ -1,17 +1,22 @@
 package dev.eddy.it.jobs.endless;
 
+import dev.eddy.api.common.eventtime.WatermarkStrategy;
 import dev.eddy.api.common.functions.MapFunction;
 import dev.eddy.streaming.api.environment.StreamExecutionEnvironment;
 import dev.eddy.streaming.api.functions.sink.legacy.DiscardingSink;
 import dev.eddy.streaming.api.functions.source.legacy.RichParallelSourceFunction;
 
-/** An unbounded job: a throttled parallel counter source, a keyed shuffle, a discarding sink. */
+/**
+ * An unbounded job: a throttled parallel counter source (the count is the event time), a keyed
+ * shuffle, a discarding sink.
+ */
 public final class EndlessJob {
     private EndlessJob() {}
 
     public static void main(String[] args) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.addSource(new Counter()).name("counter")
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((v, t) -> v))
                 .keyBy(x -> x % 16)
                 .map(new Identity())
                 .addSink(new DiscardingSink<>());

@@ -47,6 +47,13 @@ import org.slf4j.LoggerFactory;
  * only through its {@link TaskMailbox}. State reports are sent in order (each after the previous
  * one completed). The termination listener runs on the task thread after the task reached a
  * terminal state and released its resources.
+ *
+ * <p>Operator events: an operator with a JobManager-side coordinator (a Source-API source) sends
+ * events through the {@link OperatorEventGateway} it got in setup; the task sends them to the
+ * JobMaster one after the other, in order, and fails itself if one is refused (the coordinator
+ * would otherwise miss, say, a split request). Coordinator events arrive through
+ * {@link #deliverOperatorEvent} from any thread and reach the operator's
+ * {@link OperatorEventHandler} as mail on the task thread.
  */
 public final class Task implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Task.class);
@@ -236,16 +243,21 @@ public final class Task implements Runnable {
     }
 
     /**
-     * The event-time progress of this subtask's inputs as last published by the task thread: per
-     * logical input its watermark, status and channels (a source: its splits). Empty before the
+     * The event-time progress of this subtask as last published by the task thread: per logical
+     * input its watermark, status and channels, then what operators of the chain report themselves
+     * (a source: its splits; a watermark assigner: the watermark it generates). Empty before the
      * task runs. Any thread.
      */
     public java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> getWatermarkProgress() {
         OperatorChain chain = diagnosticsChain;
-        if (chain != null && runningSource != null) {
-            return chain.getHeadWatermarkProgress();
+        java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> own =
+                chain == null ? java.util.List.of() : chain.getOperatorWatermarkProgress();
+        if (own.isEmpty()) {
+            return inputWatermarks;
         }
-        return inputWatermarks;
+        java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> all = new java.util.ArrayList<>(inputWatermarks);
+        all.addAll(own);
+        return all;
     }
 
     /** Per input gate, a name per channel: the producer's partition id and subpartition. */

@@ -1,6 +1,5 @@
 package dev.eddy.streaming.api.windowing.assigners;
 
-import dev.eddy.api.common.serialization.SerializerConfig;
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.streaming.api.windowing.triggers.ProcessingTimeTrigger;
 import dev.eddy.streaming.api.windowing.triggers.Trigger;
@@ -49,7 +48,7 @@ public class DynamicProcessingTimeSessionWindows<T> extends MergingWindowAssigne
     }
 
     @Override
-    public TypeSerializer<TimeWindow> getWindowSerializer(SerializerConfig config) {
+    public TypeSerializer<TimeWindow> getWindowSerializer(dev.eddy.api.common.ExecutionConfig config) {
         return new TimeWindow.Serializer();
     }
 

@@ -1,6 +1,5 @@
 package dev.eddy.streaming.api.windowing.assigners;
 
-import dev.eddy.api.common.serialization.SerializerConfig;
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.streaming.api.windowing.triggers.EventTimeTrigger;
 import dev.eddy.streaming.api.windowing.triggers.Trigger;
@@ -54,7 +53,7 @@ public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeW
     }
 
     @Override
-    public TypeSerializer<TimeWindow> getWindowSerializer(SerializerConfig config) {
+    public TypeSerializer<TimeWindow> getWindowSerializer(dev.eddy.api.common.ExecutionConfig config) {
         return new TimeWindow.Serializer();
     }
 

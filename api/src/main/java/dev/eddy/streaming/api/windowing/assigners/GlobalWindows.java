@@ -1,6 +1,5 @@
 package dev.eddy.streaming.api.windowing.assigners;
 
-import dev.eddy.api.common.serialization.SerializerConfig;
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.streaming.api.windowing.triggers.Trigger;
 import dev.eddy.streaming.api.windowing.triggers.TriggerResult;
@@ -32,7 +31,7 @@ public class GlobalWindows extends WindowAssigner<Object, GlobalWindow> {
     }
 
     @Override
-    public TypeSerializer<GlobalWindow> getWindowSerializer(SerializerConfig config) {
+    public TypeSerializer<GlobalWindow> getWindowSerializer(dev.eddy.api.common.ExecutionConfig config) {
         return new GlobalWindow.Serializer();
     }
 

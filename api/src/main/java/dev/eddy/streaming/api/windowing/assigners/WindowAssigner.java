@@ -1,6 +1,5 @@
 package dev.eddy.streaming.api.windowing.assigners;
 
-import dev.eddy.api.common.serialization.SerializerConfig;
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.streaming.api.windowing.triggers.Trigger;
 import dev.eddy.streaming.api.windowing.windows.Window;
@@ -24,7 +23,7 @@ public abstract class WindowAssigner<T, W extends Window> implements Serializabl
     public abstract Trigger<T, W> getDefaultTrigger();
 
     /** Serializer of the windows (they are state and timer namespaces). */
-    public abstract TypeSerializer<W> getWindowSerializer(SerializerConfig config);
+    public abstract TypeSerializer<W> getWindowSerializer(dev.eddy.api.common.ExecutionConfig config);
 
     /** True if windows are based on event time (lateness and cleanup then follow the watermark). */
     public abstract boolean isEventTime();

@@ -130,7 +130,7 @@ public final class WindowOperatorBuilder<T, K, W extends Window> {
     }
 
     private TypeSerializer<W> windowSerializer() {
-        return windowAssigner.getWindowSerializer(serializerConfig);
+        return windowAssigner.getWindowSerializer(new dev.eddy.api.common.ExecutionConfig(new dev.eddy.configuration.Configuration()));
     }
 
     /** An operator name like Flink's: {@code Window(assigner, trigger[, evictor], function)}. */

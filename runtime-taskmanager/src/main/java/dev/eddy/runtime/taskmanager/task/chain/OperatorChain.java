@@ -386,11 +386,17 @@ public final class OperatorChain {
         public void close() {}
     }
 
-    /** The head operator's own watermark progress if it keeps one (sources: per split), else empty. Any thread. */
-    public java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> getHeadWatermarkProgress() {
-        if (operators.get(0) instanceof dev.eddy.streaming.runtime.watermarkstatus.WatermarkProgressProvider p) {
-            return p.getWatermarkProgress();
+    /**
+     * The watermark progress the chain's operators keep themselves (sources: per split; watermark
+     * assigners: what they generate), in chain order; empty if none does. Any thread.
+     */
+    public java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> getOperatorWatermarkProgress() {
+        java.util.List<dev.eddy.streaming.runtime.watermarkstatus.InputWatermarkProgress> all = new ArrayList<>();
+        for (int i : topologicalOrder) {
+            if (operators.get(i) instanceof dev.eddy.streaming.runtime.watermarkstatus.WatermarkProgressProvider p) {
+                all.addAll(p.getWatermarkProgress());
+            }
         }
-        return java.util.List.of();
+        return all;
     }
 }

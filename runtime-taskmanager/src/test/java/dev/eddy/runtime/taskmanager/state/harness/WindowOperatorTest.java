@@ -23,6 +23,7 @@ import dev.eddy.streaming.api.windowing.triggers.CountTrigger;
 import dev.eddy.streaming.api.windowing.windows.TimeWindow;
 import dev.eddy.streaming.runtime.operators.windowing.WindowOperator;
 import dev.eddy.streaming.runtime.operators.windowing.WindowOperatorBuilder;
+import dev.eddy.streaming.runtime.operators.windowing.functions.InternalIterableProcessAllWindowFunction;
 import dev.eddy.streaming.runtime.operators.windowing.functions.InternalIterableProcessWindowFunction;
 import dev.eddy.streaming.runtime.operators.windowing.functions.InternalIterableWindowFunction;
 import dev.eddy.streaming.runtime.operators.windowing.functions.PassThroughWindowFunction;
@@ -225,6 +226,35 @@ class WindowOperatorTest {
             h.processWatermark(400);
             assertThat(h.getOutputValues()).containsExactly("a[0,10)=3 #1 total 1", "a[10,20)=11 #1 total 2", "a[0,10)=7 #2 total 3",
                     "a[300,310)=300 #1 total 4");
+        }
+    }
+
+    @Test
+    void processWindowFunctionsEmitToSideOutputsWithTheWindowTimestamp() throws Exception {
+        WindowOperatorBuilder<String, String, TimeWindow> b = builder(TumblingEventTimeWindows.of(Duration.ofMillis(10)));
+        try (OperatorSnapshotHarness<String, String> h =
+                open(b.process(new InternalIterableProcessWindowFunction<>(new WindowTestFunctions.CountWithSideOutput())))) {
+            h.processElement("a0", 1);
+            h.processElement("a5", 2);
+            h.processWatermark(15);
+            assertThat(h.getOutputRecords()).containsExactly(new StreamRecord<>("a[0,10) n=2 wm=15", 9));
+            assertThat(h.getSideOutput(LATE)).containsExactly(new StreamRecord<>("zero a0", 9));
+        }
+    }
+
+    @Test
+    void allWindowFunctionsSeeEveryKeyInOneWindow() throws Exception {
+        WindowOperatorBuilder<String, Byte, TimeWindow> b =
+                new WindowOperatorBuilder<>(TumblingEventTimeWindows.of(Duration.ofMillis(10)), Types.STRING, new SerializerConfig());
+        OneInputStreamOperator<String, String> op =
+                b.process(new InternalIterableProcessAllWindowFunction<>(new WindowTestFunctions.DescribeAll()));
+        try (OperatorSnapshotHarness<String, String> h = new OperatorSnapshotHarness.Spec<>(op, new WindowTestFunctions.ZeroByte(),
+                Types.BYTE.createSerializer(new SerializerConfig()), 128, Backends.heap(), dir.resolve("all"), "all").subtask(1, 0).open()) {
+            h.processElement("a1", 1);
+            h.processElement("b2", 2);
+            h.processElement("c12", 12);
+            h.processWatermark(20);
+            assertThat(h.getOutputValues()).containsExactly("[0,10) a1,b2", "[10,20) c12");
         }
     }
 }

@@ -61,6 +61,37 @@ final class WindowTestFunctions {
         }
     }
 
+    /** Emits the element count; elements with value 0 go to the side output {@link #LATE} (as "zero <element>"). */
+    static final class CountWithSideOutput extends ProcessWindowFunction<String, String, String, TimeWindow> {
+        @Override
+        public void process(String key, Context ctx, Iterable<String> elements, Collector<String> out) {
+            int n = 0;
+            for (String e : elements) {
+                n++;
+                if (value(e) == 0) {
+                    ctx.output(LATE, "zero " + e);
+                }
+            }
+            out.collect(key + describe(ctx.window()) + " n=" + n + " wm=" + ctx.currentWatermark());
+        }
+    }
+
+    /** All-window function: "[start,end) e1,e2,..." of all keys. */
+    static final class DescribeAll extends dev.eddy.streaming.api.functions.windowing.ProcessAllWindowFunction<String, String, TimeWindow> {
+        @Override
+        public void process(Context ctx, Iterable<String> elements, Collector<String> out) {
+            out.collect(describe(ctx.window()) + " " + String.join(",", elements));
+        }
+    }
+
+    /** The constant key of all-window tests. */
+    static final class ZeroByte implements KeySelector<String, Byte> {
+        @Override
+        public Byte getKey(String value) {
+            return 0;
+        }
+    }
+
     /** Joins elements with '+'. */
     static final class Concat implements ReduceFunction<String> {
         @Override

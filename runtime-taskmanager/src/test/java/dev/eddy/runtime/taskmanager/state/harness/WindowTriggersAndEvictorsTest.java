@@ -14,10 +14,12 @@ import dev.eddy.streaming.api.operators.OneInputStreamOperator;
 import dev.eddy.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.eddy.streaming.api.windowing.assigners.GlobalWindows;
 import dev.eddy.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import dev.eddy.streaming.api.windowing.assigners.TumblingProcessingTimeWindows;
 import dev.eddy.streaming.api.windowing.evictors.CountEvictor;
 import dev.eddy.streaming.api.windowing.evictors.DeltaEvictor;
 import dev.eddy.streaming.api.windowing.evictors.TimeEvictor;
 import dev.eddy.streaming.api.windowing.triggers.ContinuousEventTimeTrigger;
+import dev.eddy.streaming.api.windowing.triggers.ContinuousProcessingTimeTrigger;
 import dev.eddy.streaming.api.windowing.triggers.CountTrigger;
 import dev.eddy.streaming.api.windowing.triggers.PurgingTrigger;
 import dev.eddy.streaming.api.windowing.triggers.Trigger;
@@ -94,6 +96,24 @@ class WindowTriggersAndEvictorsTest {
             h.processWatermark(30);
             assertThat(h.getOutputValues()).containsExactly("a[0,20):a1", "a[0,20):a1,a7", "a[0,20):a1,a7", "a[0,20):a1,a7");
             assertThat(h.getOutputRecords()).allMatch(r -> r.getTimestamp() == 19);
+        }
+    }
+
+    @Test
+    void continuousProcessingTimeTriggerFiresEveryIntervalWhileTheWindowLives() throws Exception {
+        WindowOperatorBuilder<String, String, TimeWindow> b = builder(TumblingProcessingTimeWindows.of(Duration.ofMillis(100)));
+        b.trigger(ContinuousProcessingTimeTrigger.of(Duration.ofMillis(30)));
+        try (OperatorSnapshotHarness<String, String> h = open(describe(b))) {
+            h.setProcessingTime(5);
+            h.processElement("a1");
+            h.setProcessingTime(29);
+            assertThat(h.getOutputValues()).isEmpty();
+            h.setProcessingTime(30);
+            h.processElement("a2");
+            h.setProcessingTime(65);
+            assertThat(h.getOutputValues()).containsExactly("a[0,100):a1", "a[0,100):a1,a2");
+            h.setProcessingTime(200); // fires at 90 and at the end (99); cleared at 99
+            assertThat(h.getOutputValues()).containsExactly("a[0,100):a1", "a[0,100):a1,a2", "a[0,100):a1,a2", "a[0,100):a1,a2");
         }
     }
 
