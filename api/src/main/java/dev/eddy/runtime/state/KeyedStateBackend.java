@@ -52,6 +52,28 @@ public interface KeyedStateBackend<K> {
     }
 
     /**
+     * Applies {@code function} to the state of {@code descriptor} in {@code namespace} of every key
+     * of this backend that has such state: keys whose state is empty, cleared or whose values have
+     * all expired (TTL) are skipped, and a key with several map entries is visited once. For each
+     * key the backend's current key is set to it and {@code function} gets the key and the state
+     * object (the one {@link #getPartitionedState(Object, dev.eddy.api.common.typeutils.TypeSerializer,
+     * StateDescriptor)} returns, scoped to {@code namespace}); the function may read, update or
+     * clear that state. The order of keys is unspecified. Afterwards the previous current key is
+     * set again (also when the function throws); the state stays scoped to {@code namespace}.
+     *
+     * <p>Task thread only, and not from inside {@code function}. Keys whose state the function
+     * creates during the iteration are not visited.
+     *
+     * @throws UnsupportedOperationException when the backend does not support it
+     */
+    default <N, S extends State, T> void applyToAllKeys(N namespace,
+            dev.eddy.api.common.typeutils.TypeSerializer<N> namespaceSerializer, StateDescriptor<S, T> descriptor,
+            KeyedStateFunction<K, S> function) throws Exception {
+        throw new UnsupportedOperationException("The keyed state backend " + getClass().getSimpleName()
+                + " cannot apply a function to the state '" + descriptor.getName() + "' of all keys");
+    }
+
+    /**
      * The serializer of the keys, or null when unknown. Operators that write their own keyed data
      * into snapshots (e.g. timers) need it.
      */

@@ -1,5 +1,8 @@
 package dev.eddy.streaming.api.functions.co;
 
+import dev.eddy.api.common.state.State;
+import dev.eddy.api.common.state.StateDescriptor;
+import dev.eddy.runtime.state.KeyedStateFunction;
 import dev.eddy.streaming.api.functions.TimeDomain;
 import dev.eddy.streaming.api.functions.TimerService;
 import dev.eddy.util.Collector;
@@ -19,7 +22,18 @@ public abstract class KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> extends B
     /** Called when a timer set on the keyed side fires; its key is the current key. */
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<OUT> out) throws Exception {}
 
-    public abstract class Context extends BaseBroadcastProcessFunction.Context {}
+    /** The context of {@link #processBroadcastElement}. */
+    public abstract class Context extends BaseBroadcastProcessFunction.Context {
+        /**
+         * Applies {@code function} to the state of {@code stateDescriptor} of every key of this
+         * parallel instance that has such state (empty, cleared and TTL-expired state is skipped),
+         * e.g. to reset per-key state when a broadcast rule changes. The function gets each key and
+         * the state scoped to it, and may read, update or clear it. The order of keys is
+         * unspecified. Only from {@link #processBroadcastElement}, on the task thread.
+         */
+        public abstract <VS, S extends State> void applyToKeyedState(StateDescriptor<S, VS> stateDescriptor,
+                KeyedStateFunction<KS, S> function) throws Exception;
+    }
 
     public abstract class ReadOnlyContext extends BaseBroadcastProcessFunction.ReadOnlyContext {
         public abstract TimerService timerService();

@@ -3,6 +3,10 @@ package dev.eddy.streaming.api.operators.co;
 import dev.eddy.api.common.state.BroadcastState;
 import dev.eddy.api.common.state.MapStateDescriptor;
 import dev.eddy.api.common.state.ReadOnlyBroadcastState;
+import dev.eddy.api.common.state.State;
+import dev.eddy.api.common.state.StateDescriptor;
+import dev.eddy.runtime.state.KeyedStateBackend;
+import dev.eddy.runtime.state.KeyedStateFunction;
 import dev.eddy.runtime.state.StateInitializationContext;
 import dev.eddy.runtime.state.VoidNamespace;
 import dev.eddy.runtime.state.VoidNamespaceSerializer;
@@ -21,7 +25,9 @@ import java.util.List;
 /**
  * Runs a {@link KeyedBroadcastProcessFunction}: input 1 is the keyed stream (keyed state, timers,
  * read-only broadcast state), input 2 the broadcast stream (read-write broadcast state, no current
- * key). Broadcast states are operator state; timers live in the timer service "user-timers".
+ * key; {@code applyToKeyedState} visits the keyed state of every key through the keyed state
+ * backend's {@code applyToAllKeys}). Broadcast states are operator state; timers live in the
+ * timer service "user-timers".
  * Task thread only.
  */
 public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
@@ -114,6 +120,20 @@ public class CoBroadcastWithKeyedOperator<KS, IN1, IN2, OUT>
         @Override
         public <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> stateDescriptor) {
             return states.get(stateDescriptor);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <VS, S extends State> void applyToKeyedState(StateDescriptor<S, VS> stateDescriptor,
+                KeyedStateFunction<KS, S> function) throws Exception {
+            java.util.Objects.requireNonNull(stateDescriptor, "stateDescriptor");
+            java.util.Objects.requireNonNull(function, "function");
+            if (element == null) {
+                throw new IllegalStateException("applyToKeyedState('" + stateDescriptor.getName() + "') was called outside"
+                        + " processBroadcastElement; keep the Context only for the duration of that call");
+            }
+            KeyedStateBackend<KS> backend = (KeyedStateBackend<KS>) (KeyedStateBackend<?>) requireKeyedBackend();
+            backend.applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, stateDescriptor, function);
         }
 
         @Override

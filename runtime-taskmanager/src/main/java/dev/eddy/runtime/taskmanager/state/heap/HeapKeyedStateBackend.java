@@ -11,6 +11,7 @@ import dev.eddy.runtime.taskmanager.state.KeyGroupStateFormat;
 import dev.eddy.runtime.taskmanager.state.KeyedStateChecks;
 import dev.eddy.runtime.taskmanager.state.SnapshotableKeyedStateBackend;
 import dev.eddy.runtime.state.KeyedStateBackend;
+import dev.eddy.runtime.state.KeyedStateFunction;
 import dev.eddy.runtime.state.VoidNamespace;
 import dev.eddy.runtime.state.VoidNamespaceSerializer;
 import dev.eddy.runtime.state.internal.InternalKvState;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -176,12 +178,20 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
         table.setValueCopier(codec::copy);
         CurrentKeyEntry<K, Object> entry = new CurrentKeyEntry<>(this, table, namespaced, name);
         StateTtlConfig ttlConfig = descriptor.getTtlConfig();
-        State state = ttlConfig != null && ttlConfig.isEnabled()
-                ? createTtlState(descriptor, table, entry, ttlConfig) : createState(descriptor, entry);
+        State state;
+        Predicate<Object> live;
+        if (ttlConfig != null && ttlConfig.isEnabled()) {
+            TtlState ttlState = createTtlState(descriptor, table, entry, ttlConfig);
+            state = ttlState.state;
+            live = ttlState.live;
+        } else {
+            state = createState(descriptor, entry);
+            live = HeapKeyedStateBackend::nonEmpty;
+        }
         if (restored != null) {
             decodeRestored(restored, codec, table);
         }
-        states.put(name, new StateEntry(descriptor.getType(), state, table, codec, namespaceSerializer));
+        states.put(name, new StateEntry(descriptor.getType(), state, table, codec, namespaceSerializer, live));
         return (S) state;
     }
 
@@ -242,8 +252,19 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
         }
     }
 
+    /** Without TTL a stored value is visible unless it is an empty list or map (a live map view's remove may leave one). */
+    private static boolean nonEmpty(Object stored) {
+        if (stored instanceof java.util.Collection<?> c) {
+            return !c.isEmpty();
+        }
+        return !(stored instanceof Map<?, ?> m) || !m.isEmpty();
+    }
+
+    /** A state with TTL and the test whether one of its stored values has anything unexpired. */
+    private record TtlState(State state, Predicate<Object> live) {}
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private State createTtlState(StateDescriptor<?, ?> descriptor, StateTable<Object, Object> table, CurrentKeyEntry<K, Object> entry,
+    private TtlState createTtlState(StateDescriptor<?, ?> descriptor, StateTable<Object, Object> table, CurrentKeyEntry<K, Object> entry,
             StateTtlConfig config) {
         StateTtlConfig.IncrementalCleanupStrategy strategy = config.getCleanupStrategies().getIncrementalCleanupStrategy();
         TtlIncrementalCleanup<Object> cleanup = strategy == null ? null
@@ -285,7 +306,56 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
                 perRecordCleanups.add(cleanup);
             }
         }
-        return state;
+        return new TtlState(state, ttl.liveness(descriptor.getType()));
+    }
+
+    /**
+     * Collects the keys that have an entry of the state in {@code namespace} first (reading the
+     * key-group maps without copying pinned ones), then for each key sets it as the current key
+     * and, if its entry is still there and visible (TTL), calls {@code function}; so the function
+     * may update or clear the state, and per-record TTL cleanup may run, while keys are visited.
+     * See {@link KeyedStateBackend#applyToAllKeys}. Task thread only.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N, S extends State, T> void applyToAllKeys(N namespace, TypeSerializer<N> namespaceSerializer,
+            StateDescriptor<S, T> descriptor, KeyedStateFunction<K, S> function) throws Exception {
+        java.util.Objects.requireNonNull(namespace, "namespace");
+        java.util.Objects.requireNonNull(function, "function");
+        S state = getPartitionedState(namespace, namespaceSerializer, descriptor);
+        StateEntry e = states.get(descriptor.getName());
+        List<K> keys = keysWithEntries(e, namespace);
+        K previousKey = currentKey;
+        int previousKeyGroup = currentKeyGroup;
+        try {
+            for (K key : keys) {
+                setCurrentKey(key);
+                Object stored = e.table.getKeyGroup(currentKeyGroup).get(e.namespaced() ? new NamespacedKey(key, namespace) : key);
+                if (stored != null && e.live.test(stored)) {
+                    function.process(key, state);
+                }
+            }
+        } finally {
+            currentKey = previousKey;
+            currentKeyGroup = previousKeyGroup;
+        }
+    }
+
+    /** The keys with an entry of {@code e} in {@code namespace}, key group by key group. */
+    @SuppressWarnings("unchecked")
+    private List<K> keysWithEntries(StateEntry e, Object namespace) {
+        List<K> keys = new ArrayList<>();
+        boolean namespaced = e.namespaced();
+        for (int kg = keyGroupRange.getStartKeyGroup(); kg <= keyGroupRange.getEndKeyGroup(); kg++) {
+            for (Object tableKey : e.table.getKeyGroup(kg).keySet()) {
+                if (!namespaced) {
+                    keys.add((K) tableKey);
+                } else if (namespace.equals(((NamespacedKey) tableKey).namespace())) {
+                    keys.add((K) ((NamespacedKey) tableKey).key());
+                }
+            }
+        }
+        return keys;
     }
 
     /**
@@ -312,14 +382,21 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
         final StateTable<Object, Object> table;
         final HeapStateCodec<K> codec;
         final TypeSerializer<?> namespaceSerializer;
+        /** Whether a stored (non-null) value is visible: always without TTL, else while something is unexpired. */
+        final Predicate<Object> live;
 
         StateEntry(StateDescriptor.Type type, State state, StateTable<Object, Object> table, HeapStateCodec<K> codec,
-                TypeSerializer<?> namespaceSerializer) {
+                TypeSerializer<?> namespaceSerializer, Predicate<Object> live) {
             this.type = type;
             this.state = state;
             this.table = table;
             this.codec = codec;
             this.namespaceSerializer = namespaceSerializer;
+            this.live = live;
+        }
+
+        boolean namespaced() {
+            return !(namespaceSerializer instanceof VoidNamespaceSerializer);
         }
     }
 

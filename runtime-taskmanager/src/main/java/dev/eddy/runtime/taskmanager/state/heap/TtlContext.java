@@ -2,7 +2,11 @@ package dev.eddy.runtime.taskmanager.state.heap;
 
 import dev.eddy.api.common.state.StateTtlConfig;
 import dev.eddy.runtime.taskmanager.state.TtlTime;
+import dev.eddy.api.common.state.StateDescriptor;
+import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * The TTL rules of one state: expiry, visibility, timestamp refresh, and the incremental cleanup
@@ -43,6 +47,38 @@ final class TtlContext {
     void onRead(TtlValue<?> value, long now) {
         if (config.getUpdateType() == StateTtlConfig.UpdateType.OnReadAndWrite) {
             value.setLastAccessTimestamp(now);
+        }
+    }
+
+    /**
+     * Whether a stored value of a state of {@code type} still has something unexpired now: the
+     * {@link TtlValue} itself, or any list element or map value. Reads only (no cleanup, no
+     * timestamp refresh).
+     */
+    Predicate<Object> liveness(StateDescriptor.Type type) {
+        switch (type) {
+            case LIST:
+                return stored -> {
+                    long now = now();
+                    for (Object v : (List<?>) stored) {
+                        if (!isExpired((TtlValue<?>) v, now)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                };
+            case MAP:
+                return stored -> {
+                    long now = now();
+                    for (Object v : ((Map<?, ?>) stored).values()) {
+                        if (!isExpired((TtlValue<?>) v, now)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                };
+            default:
+                return stored -> !isExpired((TtlValue<?>) stored, now());
         }
     }
 

@@ -16,6 +16,8 @@ import dev.eddy.proto.KeyGroupsStateHandleProto;
 import dev.eddy.proto.KeyedStateHandleProto;
 import dev.eddy.runtime.state.KeyGroupRange;
 import dev.eddy.runtime.state.KeyGroupRangeAssignment;
+import dev.eddy.runtime.state.KeyedStateBackend;
+import dev.eddy.runtime.state.KeyedStateFunction;
 import dev.eddy.runtime.state.VoidNamespace;
 import dev.eddy.runtime.state.VoidNamespaceSerializer;
 import dev.eddy.runtime.state.internal.InternalKvState;
@@ -314,6 +316,46 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         State state = createState(descriptor, column, serializers, ttl);
         states.put(stateName, new StateEntry(descriptor.getType(), state, namespaceSerializer, ttl, serializers.value));
         return (S) state;
+    }
+
+    /**
+     * Scans the state's column family (see {@link AllKeysScan}) and, for each key with a visible
+     * entry in {@code namespace}, sets it as the current key and calls {@code function}; the scan
+     * reads a consistent view, so the function may update or clear the state. Map state keys are
+     * visited once however many entries they have. See {@link KeyedStateBackend#applyToAllKeys}.
+     * Task thread only.
+     */
+    @Override
+    public <N, S extends State, T> void applyToAllKeys(N namespace, TypeSerializer<N> namespaceSerializer,
+            StateDescriptor<S, T> descriptor, KeyedStateFunction<K, S> function) throws Exception {
+        java.util.Objects.requireNonNull(namespace, "namespace");
+        java.util.Objects.requireNonNull(function, "function");
+        S state = getPartitionedState(namespace, namespaceSerializer, descriptor);
+        String stateName = descriptor.getName();
+        StateEntry e = states.get(stateName);
+        byte[] namespaceBytes = new byte[0];
+        if (!(namespaceSerializer instanceof VoidNamespaceSerializer)) {
+            DataOutputSerializer out = new DataOutputSerializer(32);
+            namespaceSerializer.serialize(namespace, out);
+            namespaceBytes = out.getCopyOfBuffer();
+        }
+        AllKeysScan<K> scan = new AllKeysScan<>(instance.db, instance.columns.get(stateName), stateName, keySerializer, keyGroupRange,
+                namespaceBytes, e.type == StateDescriptor.Type.MAP, e.type == StateDescriptor.Type.LIST, e.ttl, e.elementSerializer);
+        K previousKey = currentKey;
+        try {
+            scan.run(key -> {
+                setCurrentKey(key);
+                function.process(key, state);
+            });
+        } finally {
+            if (previousKey != null) {
+                setCurrentKey(previousKey);
+            } else {
+                currentKey = null;
+                currentKeyGroup = -1;
+                keyPrefixLength = 0;
+            }
+        }
     }
 
     /** The TTL rules of a descriptor, or null without TTL. */
