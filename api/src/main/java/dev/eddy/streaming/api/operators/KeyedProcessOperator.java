@@ -24,7 +24,7 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
     private transient TimestampedCollector<OUT> collector;
     private transient ContextImpl context;
     private transient OnTimerContextImpl onTimerContext;
-    private transient TimerServiceImpl timerService;
+    private transient TimerService timerService;
     private transient InternalTimerService<VoidNamespace> internalTimers;
 
     public KeyedProcessOperator(KeyedProcessFunction<K, IN, OUT> function) {
@@ -39,7 +39,7 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
         context = new ContextImpl(userFunction);
         onTimerContext = new OnTimerContextImpl(userFunction);
         internalTimers = getInternalTimerService("user-timers", VoidNamespaceSerializer.INSTANCE, this);
-        timerService = new TimerServiceImpl();
+        timerService = new dev.eddy.streaming.api.operators.co.VoidNamespaceTimerService(internalTimers);
     }
 
     @Override
@@ -88,38 +88,6 @@ public class KeyedProcessOperator<K, IN, OUT> extends AbstractUdfStreamOperator<
     @SuppressWarnings("unchecked")
     private K currentKey() {
         return (K) getCurrentKey();
-    }
-
-    private final class TimerServiceImpl implements TimerService {
-        @Override
-        public long currentProcessingTime() {
-            return internalTimers.currentProcessingTime();
-        }
-
-        @Override
-        public long currentWatermark() {
-            return internalTimers.currentWatermark();
-        }
-
-        @Override
-        public void registerProcessingTimeTimer(long time) {
-            internalTimers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, time);
-        }
-
-        @Override
-        public void registerEventTimeTimer(long time) {
-            internalTimers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
-        }
-
-        @Override
-        public void deleteProcessingTimeTimer(long time) {
-            internalTimers.deleteProcessingTimeTimer(VoidNamespace.INSTANCE, time);
-        }
-
-        @Override
-        public void deleteEventTimeTimer(long time) {
-            internalTimers.deleteEventTimeTimer(VoidNamespace.INSTANCE, time);
-        }
     }
 
     private final class ContextImpl extends KeyedProcessFunction<K, IN, OUT>.Context {
