@@ -397,7 +397,10 @@ public final class CheckpointCoordinator {
                 PendingCheckpoint still = pending.get(id);
                 if (still != null) {
                     String why = err != null ? String.valueOf(unwrap(err)) : ack.getMessage();
-                    abort(still, "task " + source.taskNameWithSubtask() + " could not start it: " + why, true);
+                    // Not a checkpoint failure (as in Flink): the source had already ended (a bounded
+                    // source finishing while the trigger was on its way) or is failing, which the
+                    // job's failover handles; counting it would restart a healthy job.
+                    abort(still, "task " + source.taskNameWithSubtask() + " could not start it: " + why, false);
                 }
             }));
         }

@@ -206,15 +206,25 @@ class JobMasterCheckpointTest {
         assertThat(job.ack(tasks.get(0), first, state(tasks.get(0), chk(first)), 1, 0).getOk()).isFalse();
         assertThat(chk(first)).doesNotExist();
 
-        job.tm.ignoreCancels = true;
+        // a source that refuses the trigger (it just finished, or is failing) aborts the checkpoint
+        // without counting as a checkpoint failure: the job stays RUNNING
         job.tm.rejectCheckpointReason = "Task is not running";
-        long secondId = job.jobMaster.triggerCheckpoint().join();
+        long secondId = job.jobMaster.triggerCheckpoint().exceptionally(e -> 2L).join();
         assertThat(secondId).isEqualTo(2);
+        org.awaitility.Awaitility.await("checkpoint 2 aborted").atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> !java.nio.file.Files.exists(chk(secondId)));
+        assertThat(job.status().getState()).as("a refused trigger is not a checkpoint failure").isEqualTo("RUNNING");
+
+        job.tm.rejectCheckpointReason = null;
+        job.tm.ignoreCancels = true;
+        long third = job.jobMaster.triggerCheckpoint().join();
+        assertThat(third).isEqualTo(3);
+        assertThat(job.decline(map, third, "disk still full").getOk()).isTrue();
         var restarting = job.awaitState("RESTARTING");
         assertThat(restarting.getFailure()).startsWith("Exceeded checkpoint tolerable failure threshold "
-                + "(execution.checkpointing.tolerable-failed-checkpoints: 1). Checkpoint 2 of job " + job.jobGraph.getJobId()
-                + " was aborted: task source (").contains("could not start it: Task is not running");
-        assertThat(chk(secondId)).doesNotExist();
+                + "(execution.checkpointing.tolerable-failed-checkpoints: 1). Checkpoint 3 of job " + job.jobGraph.getJobId())
+                .contains("disk still full");
+        assertThat(chk(third)).doesNotExist();
 
         job.tm.rejectCheckpointReason = null;
         job.tm.ignoreCancels = false;
