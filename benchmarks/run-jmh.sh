@@ -33,6 +33,7 @@ default -w 1s
 default -i 5
 default -r 1s
 default -jvmArgsAppend "$JAVA_OPTS"
+default -jvmArgsPrepend "-Dlogback.configurationFile=$PWD/benchmarks/jmh-logback.xml"
 default -rf json
 default -rff "$RESULT"
 exec java -cp "$CP" org.openjdk.jmh.Main "$REGEX" "${ARGS[@]}" "$@"
