@@ -11,7 +11,9 @@ cd "$(dirname "$0")/.."
 REGEX=${1:-bench.jmh.}
 shift || true
 MVN_FLAGS=${MVN_FLAGS:-}
-JAVA_OPTS=${JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseParallelGC}
+# AlwaysPreTouch: without it, first-touch page faults of a fresh 2g heap dominate allocating benchmarks
+# (no GC happens in a short run, so every new TLAB lands on untouched pages).
+JAVA_OPTS=${JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseParallelGC -XX:+AlwaysPreTouch}
 RESULT=${JMH_RESULT:-benchmarks/results/jmh.json}
 
 mvn $MVN_FLAGS -q -B -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
