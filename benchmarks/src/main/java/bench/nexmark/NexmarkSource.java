@@ -42,6 +42,9 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
             next = events * k / p;
         }
         Object lock = ctx.getCheckpointLock();
+        if (next < end) {
+            ProcessingSpan.firstEvent();
+        }
         while (running && next < end) {
             synchronized (lock) {
                 long stop = Math.min(end, next + BATCH);
