@@ -12,10 +12,10 @@ import dev.eddy.streaming.api.functions.source.legacy.RichParallelSourceFunction
  * the contiguous index range {@code [events*k/p, events*(k+1)/p)} and emits it in ascending order,
  * which keeps every event on time for a watermark lagging {@link NexmarkGenerator#disorderMs()}.
  *
- * <p>Threading: {@link #run} runs on the source's task thread and emits under the checkpoint lock
- * in small batches; {@link #snapshotState} is called under that lock, so the position it stores is
- * exactly the next index to emit (exactly-once on restore at the same parallelism). {@link #cancel}
- * may be called from any thread.
+ * <p>Threading: {@link #run} runs on the task's legacy source thread and emits under the checkpoint
+ * lock in small batches; {@link #snapshotState} is called on the task thread under that lock, so the
+ * position it stores is exactly the next index to emit (exactly-once on restore at the same
+ * parallelism). {@link #cancel} may be called from any thread.
  */
 public class NexmarkSource extends RichParallelSourceFunction<Event> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
@@ -42,6 +42,9 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
             next = events * k / p;
         }
         Object lock = ctx.getCheckpointLock();
+        if (next < end) {
+            ProcessingSpan.firstEvent();
+        }
         while (running && next < end) {
             synchronized (lock) {
                 long stop = Math.min(end, next + BATCH);
