@@ -76,6 +76,12 @@ final class CurrentKeyEntry<K, V> implements KeyedEntry<V> {
     }
 
     @Override
+    public void update(Update<V> f) throws Exception {
+        Object key = tableKey();
+        table.compute(backend.getCurrentKeyGroupIndex(), key, f);
+    }
+
+    @Override
     public void remove() {
         Object key = tableKey();
         table.remove(backend.getCurrentKeyGroupIndex(), key);
