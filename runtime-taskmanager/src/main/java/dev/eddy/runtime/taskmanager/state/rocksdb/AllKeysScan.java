@@ -37,17 +37,15 @@ final class AllKeysScan<K> {
     private final boolean mapState;
     private final boolean listState;
     private final RocksDBTtl ttl;
-    private final TypeSerializer<?> elementSerializer;
     private final DataInputDeserializer keyIn = new DataInputDeserializer();
     private final DataInputDeserializer valueIn = new DataInputDeserializer();
 
     /**
      * @param namespaceBytes the serialized namespace (empty for {@code VoidNamespace})
      * @param ttl null for state without TTL
-     * @param elementSerializer list state: the element serializer (to step over elements); otherwise unused
      */
     AllKeysScan(RocksDB db, ColumnFamilyHandle column, String stateName, TypeSerializer<K> keySerializer, KeyGroupRange range,
-            byte[] namespaceBytes, boolean mapState, boolean listState, RocksDBTtl ttl, TypeSerializer<?> elementSerializer) {
+            byte[] namespaceBytes, boolean mapState, boolean listState, RocksDBTtl ttl) {
         this.db = db;
         this.column = column;
         this.stateName = stateName;
@@ -57,7 +55,6 @@ final class AllKeysScan<K> {
         this.mapState = mapState;
         this.listState = listState;
         this.ttl = ttl;
-        this.elementSerializer = elementSerializer;
     }
 
     /** Scans the column; an exception of the visitor ends the scan and is rethrown. */
@@ -116,16 +113,16 @@ final class AllKeysScan<K> {
             return true;
         }
         long now = ttl.now();
-        valueIn.setBuffer(value, 0, value.length);
         if (!listState) {
+            valueIn.setBuffer(value, 0, value.length);
             return !ttl.isExpired(valueIn.readLong(), now);
         }
-        int count = valueIn.readInt();
-        for (int i = 0; i < count; i++) {
+        ListFormat.Cursor elements = new ListFormat.Cursor(value);
+        while (elements.next()) {
+            valueIn.setBuffer(value, elements.start(), elements.length());
             if (!ttl.isExpired(valueIn.readLong(), now)) {
                 return true;
             }
-            elementSerializer.deserialize(valueIn);
         }
         return false;
     }

@@ -16,8 +16,8 @@ import org.rocksdb.WriteOptions;
 /**
  * Writes kept canonical sections ({@link KeyGroupStateFormat}) of one state into its column family,
  * in this backend's layout: key = key group (2 bytes) + key [+ namespace] [+ user key];
- * VALUE/REDUCING/AGGREGATING value = [ts] + the serialized value, LIST value = int n + n × ([ts] +
- * element), MAP value = [ts] + boolean isNull + [value], where {@code ts} is the long last-access
+ * VALUE/REDUCING/AGGREGATING value = [ts] + the serialized value, LIST value in {@link ListFormat}
+ * (the canonical elements {@code [ts] + element}, each length-prefixed, delimiter-separated), MAP value = [ts] + boolean isNull + [value], where {@code ts} is the long last-access
  * timestamp of state with TTL. The descriptor's serializers find where each value ends; the bytes
  * are copied, not re-encoded. Timestamps in the sections are kept when the state has TTL, dropped
  * when it has not; values without one get {@code now} when the state has TTL. For MAP the
@@ -89,10 +89,17 @@ record CanonicalDecoder(String stateName, byte kind, TypeSerializer<?> key, Type
                 break;
             case KeyGroupStateFormat.LIST: {
                 int n = in.readInt();
-                valueOut.writeInt(n);
                 for (int j = 0; j < n; j++) {
+                    if (j > 0) {
+                        valueOut.writeByte(ListFormat.DELIMITER);
+                    }
+                    int lengthPosition = ListFormat.beginElement(valueOut);
                     timestamp(in, writtenWithTtl, valueOut);
                     copyOne(in, value, valueOut, bytes);
+                    ListFormat.endElement(valueOut, lengthPosition);
+                }
+                if (n == 0) {
+                    break; // an empty list is no entry
                 }
                 batch.put(column, keyOut.getCopyOfBuffer(), valueOut.getCopyOfBuffer());
                 break;

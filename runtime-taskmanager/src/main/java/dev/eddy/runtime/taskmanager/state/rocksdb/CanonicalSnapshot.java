@@ -61,7 +61,7 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
     @Override
     public KeyedStateHandleProto run() throws Exception {
         try (DBOptions dbOptions = new DBOptions();
-                ColumnFamilyOptions cfOptions = new ColumnFamilyOptions();
+                ColumnFamilyOptions cfOptions = ListFormat.withMergeOperator(new ColumnFamilyOptions());
                 NativeDb source = NativeDb.openReadOnly(checkpointDirectory, dbOptions, cfOptions)) {
             return write(source);
         } finally {
@@ -154,8 +154,9 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
 
     /**
      * VALUE/REDUCING/AGGREGATING/LIST: the RocksDB key after the key group is the canonical key [+
-     * namespace], the stored value bytes already are the canonical entry's value part (with TTL
-     * cleanup, minus the expired value or list elements).
+     * namespace]; the stored value bytes already are the canonical entry's value part (with TTL
+     * cleanup, minus an expired value), except for LIST, whose {@link ListFormat} value is rewritten
+     * as {@code int n} + the element payloads (with TTL cleanup, minus the expired elements).
      */
     private static int writeSingleEntries(RocksIterator it, byte[] prefix, byte kind, TtlCleanup cleanup, DataOutputSerializer out)
             throws IOException {
@@ -166,11 +167,18 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
                 break;
             }
             byte[] value = it.value();
-            if (cleanup != null) {
-                value = kind == KeyGroupStateFormat.LIST ? cleanup.unexpiredElements(value) : cleanup.expired(value, 0) ? null : value;
-                if (value == null) {
-                    continue;
+            if (kind == KeyGroupStateFormat.LIST) {
+                int mark = out.getPosition();
+                out.write(key, 2, key.length - 2);
+                if (ListFormat.writeCanonical(value, cleanup, out) == 0) {
+                    out.setPosition(mark);
+                } else {
+                    n++;
                 }
+                continue;
+            }
+            if (cleanup != null && cleanup.expired(value, 0)) {
+                continue;
             }
             out.write(key, 2, key.length - 2);
             out.write(value, 0, value.length);
@@ -232,42 +240,15 @@ final class CanonicalSnapshot implements AsyncSnapshot<KeyedStateHandleProto> {
 
     /**
      * Drops values expired at the snapshot's time from a registered TTL state with
-     * cleanupFullSnapshot. Values start with their long timestamp; list values are
-     * {@code int n, n × (long ts, element)}.
-     *
-     * @param elementSerializer LIST: a duplicate of the element serializer for the snapshot thread; otherwise null
+     * cleanupFullSnapshot. Values, and the payloads of list elements, start with their long timestamp.
      */
-    record TtlCleanup(long ttlMillis, long now, TypeSerializer<?> elementSerializer) {
+    record TtlCleanup(long ttlMillis, long now) {
         boolean expired(byte[] bytes, int offset) {
             long ts = 0;
             for (int i = 0; i < 8; i++) {
                 ts = (ts << 8) | (bytes[offset + i] & 0xFF);
             }
             return TtlTime.isExpired(ts, ttlMillis, now);
-        }
-
-        /** The list value without expired elements, the same array when none expired, null when all did. */
-        byte[] unexpiredElements(byte[] value) throws IOException {
-            DataInputDeserializer in = new DataInputDeserializer(value);
-            int count = in.readInt();
-            DataOutputSerializer kept = new DataOutputSerializer(value.length);
-            kept.writeInt(0);
-            int keptCount = 0;
-            for (int i = 0; i < count; i++) {
-                int start = in.getPosition();
-                boolean expired = expired(value, start);
-                in.skipBytesToRead(8);
-                elementSerializer.deserialize(in);
-                if (!expired) {
-                    kept.write(value, start, in.getPosition() - start);
-                    keptCount++;
-                }
-            }
-            if (keptCount == count) {
-                return value;
-            }
-            patchInt(kept, 0, keptCount);
-            return keptCount == 0 ? null : kept.getCopyOfBuffer();
         }
     }
 

@@ -69,7 +69,7 @@ final class IncrementalRestore {
             int from = Math.max(range.getStartKeyGroup(), handle.getStartKeyGroup());
             int to = Math.min(range.getEndKeyGroup(), handle.getEndKeyGroup());
             try (DBOptions dbOptions = new DBOptions();
-                    ColumnFamilyOptions readOptions = new ColumnFamilyOptions();
+                    ColumnFamilyOptions readOptions = ListFormat.withMergeOperator(new ColumnFamilyOptions());
                     NativeDb source = NativeDb.openReadOnly(scratch, dbOptions, readOptions)) {
                 for (Map.Entry<String, ColumnFamilyHandle> e : source.columns.entrySet()) {
                     String name = e.getKey();

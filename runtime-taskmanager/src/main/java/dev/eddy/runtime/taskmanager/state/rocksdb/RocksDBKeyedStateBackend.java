@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * {@code VoidNamespace}, so keys of plain state are as before namespaces existed) and, for map
  * state, the serialized user key. Values are serialized with the state descriptor's serializers;
  * with TTL each value, list element and map value is preceded by its last-access timestamp (see
- * {@link RocksDBTtl}). Writes skip the write-ahead log: the instance is working storage,
+ * {@link RocksDBTtl}); list values are in {@link ListFormat}, appended by merges. Writes skip the write-ahead log: the instance is working storage,
  * durability comes from checkpoints.
  *
  * <p>Snapshots: the synchronous part flushes and takes a native RocksDB checkpoint (hard links);
@@ -152,7 +152,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         }
         this.dbDirectory = directory.resolve("db");
         this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
-        this.columnFamilyOptions = new ColumnFamilyOptions();
+        this.columnFamilyOptions = ListFormat.withMergeOperator(new ColumnFamilyOptions());
         this.writeOptions = new WriteOptions().setDisableWAL(true);
         try {
             this.instance = NativeDb.openReadWrite(dbDirectory, dbOptions, columnFamilyOptions);
@@ -314,7 +314,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         }
         StateColumn column = new StateColumn(this, cf, stateName, namespaced ? namespaceSerializer : null);
         State state = createState(descriptor, column, serializers, ttl);
-        states.put(stateName, new StateEntry(descriptor.getType(), state, namespaceSerializer, ttl, serializers.value));
+        states.put(stateName, new StateEntry(descriptor.getType(), state, namespaceSerializer, ttl));
         return (S) state;
     }
 
@@ -340,7 +340,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
             namespaceBytes = out.getCopyOfBuffer();
         }
         AllKeysScan<K> scan = new AllKeysScan<>(instance.db, instance.columns.get(stateName), stateName, keySerializer, keyGroupRange,
-                namespaceBytes, e.type == StateDescriptor.Type.MAP, e.type == StateDescriptor.Type.LIST, e.ttl, e.elementSerializer);
+                namespaceBytes, e.type == StateDescriptor.Type.MAP, e.type == StateDescriptor.Type.LIST, e.ttl);
         K previousKey = currentKey;
         try {
             scan.run(key -> {
@@ -527,8 +527,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
                 namespaceSerializers.put(stateName, e.namespaceSerializer.duplicate());
             }
             if (e.ttl != null && e.ttl.cleanupInFullSnapshot()) {
-                ttlCleanups.put(stateName, new CanonicalSnapshot.TtlCleanup(e.ttl.ttlMillis(), now,
-                        e.type == StateDescriptor.Type.LIST ? e.elementSerializer.duplicate() : null));
+                ttlCleanups.put(stateName, new CanonicalSnapshot.TtlCleanup(e.ttl.ttlMillis(), now));
             }
         });
         return new CanonicalSnapshot(checkpointDir, streams, keyGroupRange, keySerializer.duplicate(), pending.snapshot(),
@@ -641,6 +640,5 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
     }
 
     /** A registered state: what later registrations and snapshots need to know of it. */
-    private record StateEntry(StateDescriptor.Type type, State state, TypeSerializer<?> namespaceSerializer, RocksDBTtl ttl,
-            TypeSerializer<?> elementSerializer) {}
+    private record StateEntry(StateDescriptor.Type type, State state, TypeSerializer<?> namespaceSerializer, RocksDBTtl ttl) {}
 }

@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@link dev.eddy.api.common.state.ListState} in RocksDB: one entry per key and namespace holding
- * the element count (4 bytes) followed by the serialized elements, each preceded by its own
- * last-access timestamp when the state has TTL. Appends copy the existing bytes without
- * deserializing them; the entry is never empty (an emptied list is deleted). {@link #get()}
+ * {@link dev.eddy.api.common.state.ListState} in RocksDB: one entry per key and namespace in
+ * {@link ListFormat} (length-prefixed elements, each preceded by its last-access timestamp when the
+ * state has TTL, separated by the delimiter of the column family's append merge operator).
+ * {@link #add} and {@link #addAll} are RocksDB merges: they write only the new elements, never
+ * reading the list, so filling a window buffer is linear instead of quadratic. {@link #update}
+ * replaces the entry; the entry is never empty (an emptied list is deleted). {@link #get()}
  * returns a read-only copy. With TTL, reading drops expired elements from the entry (returning
  * them once with ReturnExpiredIfNotCleanedUp) and, with OnReadAndWrite, restamps the rest.
  * Task thread only.
@@ -52,48 +54,66 @@ final class RocksDBListState<K, N, T> implements InternalListState<K, N, T> {
         if (bytes == null) {
             return null;
         }
-        DataInputDeserializer in = column.input(bytes, 0, bytes.length);
         try {
-            int n = in.readInt();
-            List<T> list = new ArrayList<>(n);
-            if (ttl == null) {
-                for (int i = 0; i < n; i++) {
-                    list.add(elementSerializer.deserialize(in));
-                }
-                return list;
-            }
-            return readWithTtl(bytes, in, n, list);
+            return ttl == null ? readAll(bytes) : readWithTtl(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not deserialize list state '" + column.stateName() + "'", e);
         }
     }
 
-    private List<T> readWithTtl(byte[] bytes, DataInputDeserializer in, int n, List<T> visible) throws IOException {
+    private List<T> readAll(byte[] bytes) throws IOException {
+        List<T> list = new ArrayList<>();
+        ListFormat.Cursor c = new ListFormat.Cursor(bytes);
+        while (c.next()) {
+            list.add(deserializeElement(bytes, c.start(), c.length()));
+        }
+        return list;
+    }
+
+    /** Deserializes one payload (without timestamp) and checks that the serializer read all of it. */
+    private T deserializeElement(byte[] bytes, int start, int length) throws IOException {
+        DataInputDeserializer in = column.input(bytes, start, length);
+        T element = elementSerializer.deserialize(in);
+        if (in.available() != 0) {
+            throw new IOException("the element serializer left " + in.available() + " of " + length + " bytes of an element unread;"
+                    + " the descriptor must use the serializer the state was written with");
+        }
+        return element;
+    }
+
+    private List<T> readWithTtl(byte[] bytes) throws IOException {
         long now = ttl.now();
-        int[] keptStart = new int[n];
-        int[] keptEnd = new int[n];
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            long lastAccess = in.readLong();
-            int start = in.getPosition();
-            T element = elementSerializer.deserialize(in);
+        List<T> visible = new ArrayList<>();
+        List<int[]> kept = new ArrayList<>();
+        int total = 0;
+        ListFormat.Cursor c = new ListFormat.Cursor(bytes);
+        while (c.next()) {
+            total++;
+            if (c.length() < 8) {
+                throw new IOException("a list element with TTL has " + c.length() + " bytes, fewer than its timestamp");
+            }
+            long lastAccess = readLongAt(bytes, c.start());
+            T element = deserializeElement(bytes, c.start() + 8, c.length() - 8);
             if (!ttl.isExpired(lastAccess, now)) {
-                keptStart[kept] = start;
-                keptEnd[kept++] = in.getPosition();
+                kept.add(new int[] {c.start(), c.length()});
                 visible.add(element);
             } else if (ttl.returnExpired()) {
                 visible.add(element);
             }
         }
-        if (kept == 0) {
+        if (kept.isEmpty()) {
             column.deleteCurrent();
-        } else if (kept < n || ttl.refreshOnRead()) {
+        } else if (kept.size() < total || ttl.refreshOnRead()) {
             DataOutputSerializer out = column.valueOut();
-            out.writeInt(kept);
-            for (int i = 0; i < kept; i++) {
-                long stamp = ttl.refreshOnRead() ? now : readLongAt(bytes, keptStart[i] - 8);
-                out.writeLong(stamp);
-                out.write(bytes, keptStart[i], keptEnd[i] - keptStart[i]);
+            for (int i = 0; i < kept.size(); i++) {
+                int[] payload = kept.get(i);
+                if (i > 0) {
+                    out.writeByte(ListFormat.DELIMITER);
+                }
+                int lengthPosition = ListFormat.beginElement(out);
+                out.writeLong(ttl.refreshOnRead() ? now : readLongAt(bytes, payload[0]));
+                out.write(bytes, payload[0] + 8, payload[1] - 8);
+                ListFormat.endElement(out, lengthPosition);
             }
             column.putCurrent();
         }
@@ -111,7 +131,8 @@ final class RocksDBListState<K, N, T> implements InternalListState<K, N, T> {
     @Override
     public void add(T value) {
         Objects.requireNonNull(value, NULL_ELEMENT);
-        append(List.of(value));
+        writeElements(column.valueOut(), List.of(value));
+        column.mergeCurrent();
     }
 
     @Override
@@ -121,9 +142,7 @@ final class RocksDBListState<K, N, T> implements InternalListState<K, N, T> {
             return;
         }
         requireNoNulls(values);
-        DataOutputSerializer out = column.valueOut();
-        out.writeInt(values.size());
-        writeElements(out, values);
+        writeElements(column.valueOut(), values);
         column.putCurrent();
     }
 
@@ -133,39 +152,26 @@ final class RocksDBListState<K, N, T> implements InternalListState<K, N, T> {
             return;
         }
         requireNoNulls(values);
-        append(values);
+        writeElements(column.valueOut(), values);
+        column.mergeCurrent();
     }
 
-    private void append(List<T> values) {
-        byte[] existing = column.getCurrent();
-        DataOutputSerializer out = column.valueOut();
-        if (existing == null) {
-            out.writeInt(values.size());
-        } else {
-            int count = readCount(existing);
-            out.writeInt(count + values.size());
-            out.write(existing, 4, existing.length - 4);
-        }
-        writeElements(out, values);
-        column.putCurrent();
-    }
-
-    private int readCount(byte[] bytes) {
-        try {
-            return column.input(bytes, 0, bytes.length).readInt();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Corrupt entry of list state '" + column.stateName() + "'", e);
-        }
-    }
-
+    /** Writes {@code values} in {@link ListFormat} (delimiters between them, none around). */
     private void writeElements(DataOutputSerializer out, List<T> values) {
         long now = ttl == null ? 0 : ttl.now();
         try {
+            boolean first = true;
             for (T v : values) {
+                if (!first) {
+                    out.writeByte(ListFormat.DELIMITER);
+                }
+                first = false;
+                int lengthPosition = ListFormat.beginElement(out);
                 if (ttl != null) {
                     out.writeLong(now);
                 }
                 elementSerializer.serialize(v, out);
+                ListFormat.endElement(out, lengthPosition);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not serialize an element of list state '" + column.stateName() + "'", e);

@@ -103,6 +103,20 @@ final class StateColumn {
         put(currentKeyLength());
     }
 
+    /**
+     * Merges {@link #valueOut()}'s content into the current key's value with the column family's
+     * merge operator (list state: appends, see {@link ListFormat}).
+     */
+    void mergeCurrent() {
+        int len = currentKeyLength();
+        DataOutputSerializer v = backend.valueOut();
+        try {
+            backend.db().merge(handle, backend.writeOptions(), backend.keyOut().getSharedBuffer(), 0, len, v.getSharedBuffer(), 0, v.length());
+        } catch (RocksDBException e) {
+            throw failure("merge", e);
+        }
+    }
+
     void deleteCurrent() {
         int len = currentKeyLength();
         try {
