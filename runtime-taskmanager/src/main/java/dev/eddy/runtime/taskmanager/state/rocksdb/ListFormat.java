@@ -3,7 +3,6 @@ package dev.eddy.runtime.taskmanager.state.rocksdb;
 import dev.eddy.core.memory.DataOutputSerializer;
 import java.io.IOException;
 import org.rocksdb.ColumnFamilyOptions;
-import org.rocksdb.StringAppendOperator;
 
 /**
  * The stored value of list state in this backend: {@code element (DELIMITER element)*}, where each
@@ -11,34 +10,28 @@ import org.rocksdb.StringAppendOperator;
  * {@code [long lastAccess] + serialized element} (the timestamp only with TTL), i.e. exactly one
  * element of the canonical list encoding. The length prefix makes the value splittable without
  * the element serializer (canonical snapshots of states not registered yet, TTL scans), and the
- * delimiter is the one RocksDB's built-in {@link StringAppendOperator} puts between merge
- * operands, so {@code add}/{@code addAll} append with a merge instead of reading and rewriting the
- * whole list. Every column family carries the operator (other kinds never merge), in the live
+ * delimiter is the one RocksDB's built-in string-append merge operator puts between operands, so
+ * {@code add}/{@code addAll} append with a merge instead of reading and rewriting the whole list.
+ *
+ * <p>The operator is RocksDB's {@value #MERGE_OPERATOR_NAME} (delimiter {@code ','}), set by name:
+ * its full merge sizes the result once and appends every operand, linear in the list's bytes,
+ * whereas rocksdbjni's {@code StringAppendOperator} class is the associative variant that copies
+ * the accumulated value once per operand (quadratic when a get meets thousands of unmerged
+ * operands). Every column family carries the operator (other kinds never merge), in the live
  * instance and in read-only opens of native checkpoints, whose SST files may hold unmerged
- * operands. Stateless apart from the one shared operator; any thread.
+ * operands. Stateless; any thread.
  */
 final class ListFormat {
-    /** What {@link StringAppendOperator} writes between operands. */
+    /** What the merge operator writes between operands. */
     static final byte DELIMITER = ',';
-
-    /** Created after the native library is loaded; never closed (one small native object per JVM). */
-    private static volatile StringAppendOperator mergeOperator;
+    /** RocksDB's registered name of its non-associative string-append merge operator (delimiter ','). */
+    static final String MERGE_OPERATOR_NAME = "stringappendtest";
 
     private ListFormat() {}
 
     /** Sets the list merge operator on {@code options}; returns them. The native library must be loaded. */
     static ColumnFamilyOptions withMergeOperator(ColumnFamilyOptions options) {
-        StringAppendOperator op = mergeOperator;
-        if (op == null) {
-            synchronized (ListFormat.class) {
-                op = mergeOperator;
-                if (op == null) {
-                    op = new StringAppendOperator((char) DELIMITER);
-                    mergeOperator = op;
-                }
-            }
-        }
-        return options.setMergeOperator(op);
+        return options.setMergeOperatorName(MERGE_OPERATOR_NAME);
     }
 
     /** Writes a placeholder length; returns its position for {@link #endElement}. */
