@@ -6,37 +6,88 @@ import dev.eddy.runtime.state.FunctionInitializationContext;
 import dev.eddy.runtime.state.FunctionSnapshotContext;
 import dev.eddy.streaming.api.checkpoint.CheckpointedFunction;
 import dev.eddy.streaming.api.functions.source.legacy.RichParallelSourceFunction;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A bounded parallel source of {@code events} Nexmark events. Subtask {@code k} of {@code p} owns
  * the contiguous index range {@code [events*k/p, events*(k+1)/p)} and emits it in ascending order,
  * which keeps every event on time for a watermark lagging {@link NexmarkGenerator#disorderMs()}.
  *
+ * <p>Throttled (with a {@link Pacing}): subtask {@code k} owns the indexes {@code i ≡ k (mod p)}
+ * instead, so all subtasks advance through event time together at {@code R / p} events/s each.
+ * It never emits an event before the ideal instant of its timestamp ({@link Pacing#idealNanos});
+ * it waits with {@link LockSupport#parkNanos} (no spinning: the machine's cores are shared with the
+ * rest of the job, so an emission may be some 50–100 µs late, which the measured latency
+ * includes) and, when behind, emits at once without skipping any event (the backlog then shows as
+ * latency).
+ *
  * <p>Threading: {@link #run} runs on the source's task thread and emits under the checkpoint lock
- * in small batches; {@link #snapshotState} is called under that lock, so the position it stores is
- * exactly the next index to emit (exactly-once on restore at the same parallelism). {@link #cancel}
- * may be called from any thread.
+ * in small batches (never waiting while holding it); {@link #snapshotState} is called under that
+ * lock, so the position it stores is exactly the next index to emit (exactly-once on restore at the
+ * same parallelism). {@link #cancel} may be called from any thread. The JVM-wide first and last
+ * emission instants ({@link #emissionSpanNanos()}) are published by each subtask when its
+ * {@link #run} ends.
  */
 public class NexmarkSource extends RichParallelSourceFunction<Event> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private static final int BATCH = 64;
+    private static final AtomicLong FIRST_EMISSION = new AtomicLong(Long.MAX_VALUE);
+    private static final AtomicLong LAST_EMISSION = new AtomicLong(Long.MIN_VALUE);
 
     private final NexmarkGenerator generator;
     private final long events;
+    /** Null for an unthrottled source. */
+    private final Pacing pacing;
     private volatile boolean running = true;
     private transient ListState<Long> positionState;
     /** The next index to emit; -1 until {@link #run} (or a restored checkpoint) sets it. */
     private transient long next;
 
+    /** An unthrottled source: emits as fast as the job takes the events. */
     public NexmarkSource(NexmarkGenerator generator, long events) {
+        this(generator, events, null);
+    }
+
+    /** A source throttled by {@code pacing}, or unthrottled if it is null. */
+    public NexmarkSource(NexmarkGenerator generator, long events, Pacing pacing) {
         this.generator = generator;
         this.events = events;
+        this.pacing = pacing;
+    }
+
+    /** Clears the JVM-wide emission span; call before a run whose span is to be read. */
+    public static void resetEmissionSpan() {
+        FIRST_EMISSION.set(Long.MAX_VALUE);
+        LAST_EMISSION.set(Long.MIN_VALUE);
+    }
+
+    /** Nanoseconds from the first emission of any subtask to the last, or 0 if none emitted. */
+    public static long emissionSpanNanos() {
+        long first = FIRST_EMISSION.get();
+        long last = LAST_EMISSION.get();
+        return last >= first ? last - first : 0;
     }
 
     @Override
     public void run(SourceContext<Event> ctx) {
         int p = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         int k = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        long first = System.nanoTime();
+        try {
+            if (pacing == null) {
+                runUnthrottled(ctx, p, k);
+            } else {
+                runThrottled(ctx, p, k);
+            }
+        } finally {
+            long last = System.nanoTime();
+            FIRST_EMISSION.accumulateAndGet(first, Math::min);
+            LAST_EMISSION.accumulateAndGet(last, Math::max);
+        }
+    }
+
+    private void runUnthrottled(SourceContext<Event> ctx, int p, int k) {
         long end = events * (k + 1) / p;
         if (next < 0) {
             next = events * k / p;
@@ -49,6 +100,30 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
                     ctx.collect(generator.event(i));
                 }
                 next = stop;
+            }
+        }
+    }
+
+    private void runThrottled(SourceContext<Event> ctx, int p, int k) {
+        if (next < 0) {
+            next = k;
+        }
+        long start = Pacing.startNanos();
+        Object lock = ctx.getCheckpointLock();
+        Event pending = next < events ? generator.event(next) : null;
+        while (running && pending != null) {
+            long wait = pacing.idealNanos(start, pending.dateTime) - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue;
+            }
+            synchronized (lock) {
+                int emitted = 0;
+                do {
+                    ctx.collect(pending);
+                    next += p;
+                    pending = next < events ? generator.event(next) : null;
+                } while (pending != null && ++emitted < BATCH && pacing.idealNanos(start, pending.dateTime) <= System.nanoTime());
             }
         }
     }
