@@ -25,6 +25,10 @@ import org.HdrHistogram.Histogram;
  * <p>Throttled, the generator's event-time rate is {@code R / X}: event time runs X times faster
  * than wall time, so a 10 s window of q7 closes every {@code 10 / X} s and a run yields many
  * windows; the disorder must be 1 ms (no jitter), so that each event's timestamp is its ideal time.
+ * The default X = 203 closes a window every 49 ms of wall time (some 600 windows in 30 s, enough for
+ * a p99), a period out of step with the periodic watermark interval (200 ms by default on both
+ * engines), so the windows' ideal fire times fall at all phases of the watermark clock (a period
+ * dividing the interval would give a few fixed phases, hence a lumpy latency distribution). A window's latency includes the wait for the next periodic watermark, up to one interval.
  * {@code processingEventsPerSecond} is events over the span from the first to the last emission at
  * the sources: for an unthrottled run the rate the job sustained, for a throttled run the rate
  * achieved (below R when the job fell behind).
@@ -39,7 +43,7 @@ public final class NexmarkLatencyRunner {
         static final long ENGINE_DEFAULT = -2;
 
         public static Settings defaults() {
-            return new Settings(1_000_000, 0, ENGINE_DEFAULT, 5, 20, 200, 2, 1_000, "hashmap", 42, 10_000, 1);
+            return new Settings(1_000_000, 0, ENGINE_DEFAULT, 5, 203, 200, 2, 1_000, "hashmap", 42, 10_000, 1);
         }
 
         /** The generator's events per second of event time. */
