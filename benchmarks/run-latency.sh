@@ -96,13 +96,13 @@ awk '
     if (!(key in seen)) { seen[key] = 1; keys[++n] = key }
     if (v["throttle"] == 0) tput[key] = v["processingEventsPerSecond"]
     else { rate[key] = v["throttle"]; got[key] = v["processingEventsPerSecond"]; p50[key] = v["p50Ms"]; p99[key] = v["p99Ms"]
-           p999[key] = v["p999Ms"]; mx[key] = v["maxMs"]; smp[key] = v["samples"] }
+           p999[key] = v["p999Ms"]; mx[key] = v["maxMs"]; smp[key] = v["samples"]; lag[key] = v["sourceLagP99Ms"] }
   }
   END {
-    print "query\tengine\tbufferTimeoutMs\tmaxEventsPerSecond\tthrottleEventsPerSecond\tachievedEventsPerSecond\tp50Ms\tp99Ms\tp999Ms\tmaxMs\tsamples"
+    print "query\tengine\tbufferTimeoutMs\tmaxEventsPerSecond\tthrottleEventsPerSecond\tachievedEventsPerSecond\tp50Ms\tp99Ms\tp999Ms\tmaxMs\tsamples\tsourceLagP99Ms"
     for (i = 1; i <= n; i++) { key = keys[i]; split(key, part, SUBSEP)
-      printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", part[1], part[2], part[3], tput[key], rate[key], got[key],
-        p50[key], p99[key], p999[key], mx[key], smp[key] }
+      printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", part[1], part[2], part[3], tput[key], rate[key], got[key],
+        p50[key], p99[key], p999[key], mx[key], smp[key], lag[key] }
   }' "$RAW" > "$TSV"
 column -t -s $'\t' "$TSV"
 

@@ -31,7 +31,9 @@ import org.HdrHistogram.Histogram;
  * dividing the interval would give a few fixed phases, hence a lumpy latency distribution). A window's latency includes the wait for the next periodic watermark, up to one interval.
  * {@code processingEventsPerSecond} is events over the span from the first to the last emission at
  * the sources: for an unthrottled run the rate the job sustained, for a throttled run the rate
- * achieved (below R when the job fell behind).
+ * achieved (below R when the job fell behind). {@code sourceLag*} is how late after their ideal
+ * instant the throttled sources emitted (after the warm-up): a large source lag means the source
+ * was back-pressured or starved of CPU, so the latency is queueing in front of the job, not in it.
  */
 public final class NexmarkLatencyRunner {
     private NexmarkLatencyRunner() {}
@@ -54,16 +56,16 @@ public final class NexmarkLatencyRunner {
 
     /** What a run measured; latencies in nanoseconds (0 when unthrottled or nothing was measured). */
     public record Result(String engine, String query, Settings s, double seconds, double sourceSeconds, long lines,
-                         long checksum, int checkpoints, Histogram latency, long early) {
+                         long checksum, int checkpoints, Histogram latency, long early, Histogram sourceLag) {
         public String line() {
             return String.format("RESULT engine=%s query=%s bufferTimeoutMs=%s throttle=%d events=%d seconds=%.3f"
                             + " eventsPerSecond=%.0f processingEventsPerSecond=%.0f samples=%d p50Ms=%.3f p99Ms=%.3f"
-                            + " p999Ms=%.3f maxMs=%.3f early=%d lines=%d checksum=%016x checkpoints=%d"
+                            + " p999Ms=%.3f maxMs=%.3f sourceLagP99Ms=%.3f sourceLagMaxMs=%.3f early=%d lines=%d checksum=%016x checkpoints=%d"
                             + " watermarkIntervalMs=%d timeSpeedup=%d warmupSeconds=%s",
                     engine, query, s.bufferTimeoutMs() < -1 ? "default" : Long.toString(s.bufferTimeoutMs()), s.throttle(),
                     s.events(), seconds, s.events() / seconds, sourceSeconds > 0 ? s.events() / sourceSeconds : Double.NaN,
                     latency.getTotalCount(), ms(latency, 50), ms(latency, 99), ms(latency, 99.9), latency.getMaxValue() / 1e6,
-                    early, lines, checksum, checkpoints, s.watermarkIntervalMs(), s.timeSpeedup(), s.warmupSeconds());
+                    ms(sourceLag, 99), sourceLag.getMaxValue() / 1e6, early, lines, checksum, checkpoints, s.watermarkIntervalMs(), s.timeSpeedup(), s.warmupSeconds());
         }
 
         private static double ms(Histogram h, double percentile) {
@@ -152,11 +154,12 @@ public final class NexmarkLatencyRunner {
                 env.enableCheckpointing(s.checkpointIntervalMs());
             }
             NexmarkGenerator generator = new NexmarkGenerator(s.seed(), s.eventTimeRate(), s.disorderMs());
-            Pacing pacing = s.throttle() > 0 ? new Pacing(s.throttle(), s.eventTimeRate()) : null;
+            long warmupNanos = (long) (s.warmupSeconds() * 1e9);
+            Pacing pacing = s.throttle() > 0 ? new Pacing(s.throttle(), s.eventTimeRate(), warmupNanos) : null;
             long offset = pacing == null ? 0 : fireOffsetMs(query, s.disorderMs());
             long lastTimestamp = s.events() > 0 ? generator.event(s.events() - 1).dateTime : NexmarkGenerator.BASE_TIME;
             Queries.build(query, Queries.events(env, generator, s.events(), pacing), generator)
-                    .addSink(new LatencySink(pacing, offset, (long) (s.warmupSeconds() * 1e9), lastTimestamp))
+                    .addSink(new LatencySink(pacing, offset, warmupNanos, lastTimestamp))
                     .name("latency-sink");
             LatencySink.reset();
             Pacing.resetStart();
@@ -165,7 +168,8 @@ public final class NexmarkLatencyRunner {
             env.execute("nexmark-latency-" + query);
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Result(engine, query, s, seconds, NexmarkSource.emissionSpanNanos() / 1e9, LatencySink.lines(),
-                    LatencySink.checksum(), LatencySink.checkpointsCompleted(), LatencySink.histogram(), LatencySink.early());
+                    LatencySink.checksum(), LatencySink.checkpointsCompleted(), LatencySink.histogram(), LatencySink.early(),
+                    NexmarkSource.emissionLag());
         } finally {
             NexmarkRunner.deleteTree(checkpoints);
         }

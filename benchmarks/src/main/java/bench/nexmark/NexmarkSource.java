@@ -8,6 +8,7 @@ import dev.eddy.streaming.api.checkpoint.CheckpointedFunction;
 import dev.eddy.streaming.api.functions.source.legacy.RichParallelSourceFunction;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 
 /**
  * A bounded parallel source of {@code events} Nexmark events. Subtask {@code k} of {@code p} owns
@@ -17,10 +18,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Throttled (with a {@link Pacing}): subtask {@code k} owns the indexes {@code i ≡ k (mod p)}
  * instead, so all subtasks advance through event time together at {@code R / p} events/s each.
  * It never emits an event before the ideal instant of its timestamp ({@link Pacing#idealNanos});
- * it waits with {@link LockSupport#parkNanos} (no spinning: the machine's cores are shared with the
- * rest of the job, so an emission may be some 50–100 µs late, which the measured latency
- * includes) and, when behind, emits at once without skipping any event (the backlog then shows as
- * latency).
+ * it waits with {@link LockSupport#parkNanos} for at least {@link #MIN_PARK_NANOS} (no spinning:
+ * the machine's cores are shared with the rest of the job, and at most 5,000 wake-ups a second
+ * keep the pacing cheap), so an event may be emitted up to some 0.3 ms after its ideal instant,
+ * which the measured latency includes. When behind it emits at once without skipping any event
+ * (the backlog then shows as latency). How late each batch left the source is recorded
+ * ({@link #emissionLag()}): lag there means the source was starved of CPU or back-pressured.
  *
  * <p>Threading: {@link #run} runs on the source's task thread and emits under the checkpoint lock
  * in small batches (never waiting while holding it); {@link #snapshotState} is called under that
@@ -34,6 +37,9 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
     private static final int BATCH = 64;
     private static final AtomicLong FIRST_EMISSION = new AtomicLong(Long.MAX_VALUE);
     private static final AtomicLong LAST_EMISSION = new AtomicLong(Long.MIN_VALUE);
+    private static final Histogram EMISSION_LAG = new Histogram(3);
+    /** The shortest wait of a throttled source. */
+    static final long MIN_PARK_NANOS = 200_000;
 
     private final NexmarkGenerator generator;
     private final long events;
@@ -60,6 +66,19 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
     public static void resetEmissionSpan() {
         FIRST_EMISSION.set(Long.MAX_VALUE);
         LAST_EMISSION.set(Long.MIN_VALUE);
+        synchronized (EMISSION_LAG) {
+            EMISSION_LAG.reset();
+        }
+    }
+
+    /**
+     * A copy of the throttled sources' emission lag in nanoseconds: for each batch after the
+     * pacing's warm-up, how long after the ideal instant of its first event it was emitted.
+     */
+    public static Histogram emissionLag() {
+        synchronized (EMISSION_LAG) {
+            return EMISSION_LAG.copy();
+        }
     }
 
     /** Nanoseconds from the first emission of any subtask to the last, or 0 if none emitted. */
@@ -111,21 +130,37 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
         long start = Pacing.startNanos();
         Object lock = ctx.getCheckpointLock();
         Event pending = next < events ? generator.event(next) : null;
-        while (running && pending != null) {
-            long wait = pacing.idealNanos(start, pending.dateTime) - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-                continue;
+        Histogram lag = new Histogram(3);
+        try {
+            while (running && pending != null) {
+                pending = emitDue(ctx, lock, pending, p, start, lag);
             }
-            synchronized (lock) {
-                int emitted = 0;
-                do {
-                    ctx.collect(pending);
-                    next += p;
-                    pending = next < events ? generator.event(next) : null;
-                } while (pending != null && ++emitted < BATCH && pacing.idealNanos(start, pending.dateTime) <= System.nanoTime());
+        } finally {
+            synchronized (EMISSION_LAG) {
+                EMISSION_LAG.add(lag);
             }
         }
+    }
+
+    /** Waits for {@code pending}'s ideal instant, emits it and the batch due with it; returns the next event or null. */
+    private Event emitDue(SourceContext<Event> ctx, Object lock, Event pending, int p, long start, Histogram lag) {
+        long wait = pacing.idealNanos(start, pending.dateTime) - System.nanoTime();
+        if (wait > 0) {
+            LockSupport.parkNanos(Math.max(wait, MIN_PARK_NANOS));
+            return pending;
+        }
+        if (pacing.sinceStartNanos(pending.dateTime) >= pacing.warmupNanos()) {
+            lag.recordValue(-wait);
+        }
+        synchronized (lock) {
+            int emitted = 0;
+            do {
+                ctx.collect(pending);
+                next += p;
+                pending = next < events ? generator.event(next) : null;
+            } while (pending != null && ++emitted < BATCH && pacing.idealNanos(start, pending.dateTime) <= System.nanoTime());
+        }
+        return pending;
     }
 
     @Override

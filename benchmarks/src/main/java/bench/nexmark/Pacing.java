@@ -30,12 +30,21 @@ public final class Pacing implements Serializable {
     private final long eventTimeEventsPerSecond;
     /** Wall nanoseconds per millisecond of event time. */
     private final double nanosPerEventMilli;
+    private final long warmupNanos;
 
     /**
      * @param wallEventsPerSecond      total input rate of the run over all source subtasks, &gt; 0
      * @param eventTimeEventsPerSecond the generator's events per second of event time, &gt; 0
      */
     public Pacing(long wallEventsPerSecond, long eventTimeEventsPerSecond) {
+        this(wallEventsPerSecond, eventTimeEventsPerSecond, 0);
+    }
+
+    /**
+     * As {@link #Pacing(long, long)}, with a warm-up: the first {@code warmupNanos} of wall time
+     * after the start that the sources' emission lag is not recorded for.
+     */
+    public Pacing(long wallEventsPerSecond, long eventTimeEventsPerSecond, long warmupNanos) {
         if (wallEventsPerSecond <= 0 || eventTimeEventsPerSecond <= 0) {
             throw new IllegalArgumentException("Pacing needs positive rates, got " + wallEventsPerSecond
                     + " events/s of wall time and " + eventTimeEventsPerSecond + " events/s of event time");
@@ -43,6 +52,12 @@ public final class Pacing implements Serializable {
         this.wallEventsPerSecond = wallEventsPerSecond;
         this.eventTimeEventsPerSecond = eventTimeEventsPerSecond;
         this.nanosPerEventMilli = 1e6 * eventTimeEventsPerSecond / wallEventsPerSecond;
+        this.warmupNanos = warmupNanos;
+    }
+
+    /** Wall time after the start during which the sources' emission lag is not recorded. */
+    public long warmupNanos() {
+        return warmupNanos;
     }
 
     public long wallEventsPerSecond() {

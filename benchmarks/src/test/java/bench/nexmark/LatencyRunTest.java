@@ -24,5 +24,6 @@ class LatencyRunTest {
         assertThat(r.sourceSeconds() * 1e9).as("the last event is never emitted before its ideal time").isGreaterThanOrEqualTo(lastDue);
         assertThat(r.latency().getTotalCount()).as("bids after the 0.2 s warm-up are measured").isBetween(12_000L, 16_000L);
         assertThat(r.early()).isZero();
+        assertThat(r.sourceLag().getTotalCount()).as("the sources record their emission lag after the warm-up").isPositive();
     }
 }
