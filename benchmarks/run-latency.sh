@@ -43,14 +43,9 @@ OUT=benchmarks/results
 mkdir -p "$OUT"
 
 if [ "$BUILD" = 1 ]; then
-  mvn $MVN_FLAGS -q -B -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
-  GEN=benchmarks/flink/target/generated-sources/flink/bench/nexmark
-  mkdir -p "$GEN"
-  for f in benchmarks/src/main/java/bench/nexmark/*.java; do
-    sed 's/import dev\.eddy\./import org.apache.flink./' "$f" > "$GEN/$(basename "$f")"
-  done
-  mvn $MVN_FLAGS -q -B -f benchmarks/flink/pom.xml -DskipTests package
-  mvn $MVN_FLAGS -q -B -f benchmarks/flink/pom.xml dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
+  # Package the reactor with the Flink twin (profile flink) and take the classpaths from it, not from ~/.m2.
+  mvn $MVN_FLAGS -q -B -DskipTests -Pflink -pl benchmarks,benchmarks/flink -am package dependency:build-classpath \
+    -Dmdep.outputFile=target/cp.txt >/dev/null
 fi
 EDDY_CP="benchmarks/target/classes:$(cat benchmarks/target/cp.txt)"
 FLINK_CP="benchmarks/flink/target/classes:$(cat benchmarks/flink/target/cp.txt)"

@@ -25,10 +25,10 @@ import org.HdrHistogram.Histogram;
  * (the backlog then shows as latency). How late each batch left the source is recorded
  * ({@link #emissionLag()}): lag there means the source was starved of CPU or back-pressured.
  *
- * <p>Threading: {@link #run} runs on the source's task thread and emits under the checkpoint lock
- * in small batches (never waiting while holding it); {@link #snapshotState} is called under that
- * lock, so the position it stores is exactly the next index to emit (exactly-once on restore at the
- * same parallelism). {@link #cancel} may be called from any thread. The JVM-wide first and last
+ * <p>Threading: {@link #run} runs on the task's legacy source thread and emits under the checkpoint
+ * lock in small batches (never waiting while holding it); {@link #snapshotState} is called on the
+ * task thread under that lock, so the position it stores is exactly the next index to emit
+ * (exactly-once on restore at the same parallelism). {@link #cancel} may be called from any thread. The JVM-wide first and last
  * emission instants ({@link #emissionSpanNanos()}) are published by each subtask when its
  * {@link #run} ends.
  */
@@ -112,6 +112,9 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
             next = events * k / p;
         }
         Object lock = ctx.getCheckpointLock();
+        if (next < end) {
+            ProcessingSpan.firstEvent();
+        }
         while (running && next < end) {
             synchronized (lock) {
                 long stop = Math.min(end, next + BATCH);
@@ -129,6 +132,9 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
         }
         long start = Pacing.startNanos();
         Object lock = ctx.getCheckpointLock();
+        if (next < events) {
+            ProcessingSpan.firstEvent();
+        }
         Event pending = next < events ? generator.event(next) : null;
         Histogram lag = new Histogram(3);
         try {
