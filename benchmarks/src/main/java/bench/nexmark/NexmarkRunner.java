@@ -192,7 +192,7 @@ public final class NexmarkRunner {
      * Deletes a run's checkpoint or output directory; the engine may still be removing subsumed
      * checkpoints in the background, so files vanishing meanwhile are not an error.
      */
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
             try (Stream<Path> paths = Files.walk(root)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
