@@ -111,12 +111,12 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
         if (next < 0) {
             next = events * k / p;
         }
-        Object lock = ctx.getCheckpointLock();
         if (next < end) {
             ProcessingSpan.firstEvent();
         }
         while (running && next < end) {
-            synchronized (lock) {
+            // asked for per batch, as is idiomatic: it lets the engine run pending mail between batches
+            synchronized (ctx.getCheckpointLock()) {
                 long stop = Math.min(end, next + BATCH);
                 for (long i = next; i < stop; i++) {
                     ctx.collect(generator.event(i));
@@ -131,7 +131,6 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
             next = k;
         }
         long start = Pacing.startNanos();
-        Object lock = ctx.getCheckpointLock();
         if (next < events) {
             ProcessingSpan.firstEvent();
         }
@@ -139,7 +138,7 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
         Histogram lag = new Histogram(3);
         try {
             while (running && pending != null) {
-                pending = emitDue(ctx, lock, pending, p, start, lag);
+                pending = emitDue(ctx, pending, p, start, lag);
             }
         } finally {
             synchronized (EMISSION_LAG) {
@@ -149,7 +148,7 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
     }
 
     /** Waits for {@code pending}'s ideal instant, emits it and the batch due with it; returns the next event or null. */
-    private Event emitDue(SourceContext<Event> ctx, Object lock, Event pending, int p, long start, Histogram lag) {
+    private Event emitDue(SourceContext<Event> ctx, Event pending, int p, long start, Histogram lag) {
         long wait = pacing.idealNanos(start, pending.dateTime) - System.nanoTime();
         if (wait > 0) {
             LockSupport.parkNanos(Math.max(wait, MIN_PARK_NANOS));
@@ -158,7 +157,7 @@ public class NexmarkSource extends RichParallelSourceFunction<Event> implements 
         if (pacing.sinceStartNanos(pending.dateTime) >= pacing.warmupNanos()) {
             lag.recordValue(-wait);
         }
-        synchronized (lock) {
+        synchronized (ctx.getCheckpointLock()) {
             int emitted = 0;
             do {
                 ctx.collect(pending);
