@@ -13,7 +13,7 @@ public final class StateBackendOptions {
      * reducing and aggregating state without TTL, per subtask; 0 turns the caches off. Eddy-only.
      */
     public static final ConfigOption<Integer> ROCKSDB_WRITE_BACK_CACHE_ENTRIES = ConfigOptions.key("state.backend.rocksdb.write-back-cache.entries")
-            .intType().defaultValue(8192)
+            .intType().defaultValue(16384)
             .withDescription("Entries of the write-back cache in front of each RocksDB value/reducing/aggregating state without TTL,"
                     + " per subtask (deserialized values, written to RocksDB on eviction and before snapshots); 0 turns it off.");
 }

@@ -82,7 +82,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
     private static final Logger LOG = LoggerFactory.getLogger(RocksDBKeyedStateBackend.class);
     private static volatile boolean libraryLoaded;
     /** Default capacity of the write-back cache of each value, reducing and aggregating state without TTL. */
-    public static final int DEFAULT_WRITE_BACK_CACHE_ENTRIES = 8192;
+    public static final int DEFAULT_WRITE_BACK_CACHE_ENTRIES = 16384;
     /** Largest accepted write-back cache capacity per state. */
     public static final int MAX_WRITE_BACK_CACHE_ENTRIES = 1 << 24;
 
@@ -299,6 +299,11 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
     /** Whether checkpoints (not savepoints) are incremental native checkpoints. */
     public boolean isIncrementalCheckpoints() {
         return incrementalCheckpoints;
+    }
+
+    /** Capacity of each value/reducing/aggregating state's write-back cache, in entries (0: off). */
+    public int getWriteBackCacheEntries() {
+        return writeBackCacheEntries;
     }
 
     /** Names this backend's shared SST files ({@code <backendId>-<sstName>}); stable for its lifetime. */
