@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput and latency of the keyed shuffle over the buffer timeout, Eddy and Flink interleaved.
 # Usage: benchmarks/run-buffer-timeout.sh [records per subtask, unthrottled] [rate per subtask]
-# Run benchmarks/run-shuffle.sh once first: it builds both classpaths.
+# Run benchmarks/run-shuffle.sh (or run.sh --vs-flink) once first: it builds both classpaths.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RECORDS=${1:-5000000}

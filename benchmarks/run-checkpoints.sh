@@ -14,17 +14,11 @@ KEYS=$((STATE_MB * 1048576 / VALUE_BYTES))
 JAVA_OPTS=${JAVA_OPTS:--Xms6g -Xmx6g -XX:+UseParallelGC}
 WORK=${WORK:-$(mktemp -d /tmp/eddy-ckpt-bench.XXXXXX)}
 
-mvn -q -B -DskipTests -pl benchmarks -am package
-mvn -q -B -f benchmarks/pom.xml dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
-EDDY_CP="benchmarks/target/classes:$(cat benchmarks/target/cp.txt)"
+MVN_FLAGS=${MVN_FLAGS:-}  # e.g. -o to build offline
 
-GEN=benchmarks/flink/target/generated-sources/flink/bench
-mkdir -p "$GEN"
-for f in ShuffleBenchmark CheckpointBenchmark; do
-  sed 's/import dev\.eddy\./import org.apache.flink./' "benchmarks/src/main/java/bench/$f.java" > "$GEN/$f.java"
-done
-mvn -q -B -f benchmarks/flink/pom.xml -DskipTests package
-mvn -q -B -f benchmarks/flink/pom.xml dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
+# Package the reactor with the Flink twins (root pom profile `flink`); classpaths from it, not from ~/.m2.
+mvn $MVN_FLAGS -q -B -DskipTests -Pflink -pl benchmarks,benchmarks/flink -am package dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
+EDDY_CP="benchmarks/target/classes:$(cat benchmarks/target/cp.txt)"
 FLINK_CP="benchmarks/flink/target/classes:$(cat benchmarks/flink/target/cp.txt)"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | sed -n 1p); work dir $WORK"

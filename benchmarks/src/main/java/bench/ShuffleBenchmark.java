@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * slot, parallelism 2: half of the records cross TaskManagers over the network, half stay local).
  *
  * <p>This file is written against Eddy; the Flink twin is the same file with {@code dev.eddy.}
- * replaced by {@code org.apache.flink.} in the imports (benchmarks/run-shuffle.sh does it).
+ * replaced by {@code org.apache.flink.} in the imports (benchmarks/flink/pom.xml does it; {@code mvn -Pflink}).
  *
  * <p>Usage: {@code ShuffleBenchmark <engine-name> <records per source subtask> <rate per subtask,
  * 0 = unthrottled> [buffer timeout ms, -1 = default]}. Prints one {@code RESULT} line.

@@ -36,6 +36,7 @@ public final class TestSubtask<OUT> {
     private int maxYields = 5_000_000;
     private volatile boolean cancelled;
     private Runnable onYield = () -> {};
+    private Runnable onRecord = () -> {};
     private dev.eddy.runtime.operators.coordination.OperatorEventGateway operatorEventGateway;
 
     public TestSubtask(int index, int parallelism) {
@@ -138,6 +139,12 @@ public final class TestSubtask<OUT> {
         return this;
     }
 
+    /** Runs after each record is collected, on the emitting thread (a legacy source's own thread, under its lock). */
+    public TestSubtask<OUT> onRecord(Runnable hook) {
+        this.onRecord = hook;
+        return this;
+    }
+
     public TestSubtask<OUT> maxYields(int max) {
         this.maxYields = max;
         return this;
@@ -166,6 +173,20 @@ public final class TestSubtask<OUT> {
             @Override
             public boolean isCancelled() {
                 return cancelled;
+            }
+
+            @Override
+            public boolean hasMail() {
+                return !mail.isEmpty();
+            }
+
+            /** Parks until mail is queued or {@code wakeUp} completes, at most 1 ms (so onYield hooks run regularly). */
+            @Override
+            public void awaitMailOr(java.util.concurrent.CompletableFuture<?> wakeUp) {
+                long deadline = System.nanoTime() + 1_000_000L;
+                while (mail.isEmpty() && !wakeUp.isDone() && System.nanoTime() < deadline) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000L);
+                }
             }
         };
     }
@@ -210,6 +231,7 @@ public final class TestSubtask<OUT> {
         public void collect(Object record) {
             StreamRecord<?> r = (StreamRecord<?>) record;
             events.add(copy(r));
+            onRecord.run();
         }
 
         public void emitWatermark(Watermark mark) {

@@ -14,16 +14,23 @@ import dev.eddy.runtime.source.event.ReaderRegistrationEvent;
 import dev.eddy.runtime.source.event.RequestSplitEvent;
 import dev.eddy.runtime.source.event.SourceEventWrapper;
 import dev.eddy.runtime.util.InstantiationUtil;
+import dev.eddy.util.RestrictedObjectInput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps operator events to their control-plane messages and back. Splits stay the bytes of the
- * source's split serializer; a user {@link SourceEvent} is Java-serialized and read in the job's
- * class loader (on both the TaskManager and the JobManager). Stateless, thread-safe.
+ * Maps operator events to their control-plane messages and back. The built-in events have explicit
+ * protobuf encodings (splits stay the bytes of the source's versioned split serializer); no Java
+ * serialization is involved for them. A user {@link SourceEvent} (a {@code Serializable} user class,
+ * as in Flink) is Java-serialized, and read in the job's class loader (on both the TaskManager and
+ * the JobManager) only through {@link RestrictedObjectInput}'s class filter and size limits, never
+ * with a plain {@code ObjectInputStream}. Stateless, thread-safe.
  */
 public final class OperatorEventCodec {
+    /** The deepest object nesting a user source event may have (events are small messages). */
+    static final int MAX_SOURCE_EVENT_DEPTH = 32;
+
     private OperatorEventCodec() {}
 
     /** @throws IllegalArgumentException if the event is of no known kind or a source event cannot be serialized */
@@ -57,7 +64,9 @@ public final class OperatorEventCodec {
 
     /**
      * @param userClassLoader the job's class loader (for custom source events)
-     * @throws IOException if a source event cannot be read or the message holds no event
+     * @throws IOException if a source event cannot be read (a
+     *     {@link RestrictedObjectInput.RejectedClassException} if it holds a class that is not
+     *     admitted or exceeds the size limits) or the message holds no event
      */
     public static OperatorEvent fromProto(OperatorEventProto proto, ClassLoader userClassLoader) throws IOException {
         switch (proto.getEventCase()) {
@@ -67,16 +76,7 @@ public final class OperatorEventCodec {
             case REQUEST_SPLIT:
                 return new RequestSplitEvent(emptyToNull(proto.getRequestSplit().getHostName()));
             case SOURCE_EVENT:
-                try {
-                    Object o = InstantiationUtil.deserializeObject(proto.getSourceEvent().toByteArray(), userClassLoader);
-                    if (!(o instanceof SourceEvent)) {
-                        throw new IOException("A source event message holds a " + o.getClass().getName() + ", not a SourceEvent");
-                    }
-                    return new SourceEventWrapper((SourceEvent) o);
-                } catch (ClassNotFoundException e) {
-                    throw new IOException("Cannot read a source event: class " + e.getMessage()
-                            + " is not in the job's class loader", e);
-                }
+                return new SourceEventWrapper(readSourceEvent(proto.getSourceEvent().toByteArray(), userClassLoader));
             case ADD_SPLITS:
                 List<byte[]> splits = new ArrayList<>(proto.getAddSplits().getSplitsCount());
                 proto.getAddSplits().getSplitsList().forEach(s -> splits.add(s.toByteArray()));
@@ -85,6 +85,24 @@ public final class OperatorEventCodec {
                 return new NoMoreSplitsEvent();
             default:
                 throw new IOException("Operator event message without an event (" + proto.getEventCase() + ")");
+        }
+    }
+
+    /**
+     * Reads a user source event through {@link RestrictedObjectInput}: these bytes come over gRPC
+     * from another process, so only the job's classes and JDK value types are admitted and the
+     * graph is bounded by the message size. A refusal fails this one event's delivery only.
+     */
+    private static SourceEvent readSourceEvent(byte[] bytes, ClassLoader userClassLoader) throws IOException {
+        try {
+            SourceEvent event = RestrictedObjectInput.read(bytes, "a source event", SourceEvent.class, MAX_SOURCE_EVENT_DEPTH,
+                    userClassLoader);
+            if (event == null) {
+                throw new IOException("A source event message holds null, not a SourceEvent");
+            }
+            return event;
+        } catch (ClassNotFoundException e) {
+            throw new IOException("Cannot read a source event: class " + e.getMessage() + " is not in the job's class loader", e);
         }
     }
 

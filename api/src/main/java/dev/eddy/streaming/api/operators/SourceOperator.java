@@ -1,5 +1,11 @@
 package dev.eddy.streaming.api.operators;
 
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 /**
  * The head of a source chain. The task calls {@link #run} once on its thread; the source emits
  * through the output it got in setup. Between records a source must call
@@ -21,5 +27,26 @@ public interface SourceOperator<OUT> extends StreamOperator<OUT> {
 
         /** True once the task is being cancelled. */
         boolean isCancelled();
+
+        /**
+         * True if mail is queued (may be momentarily stale). Any thread: a legacy source's own
+         * thread uses it to let the task thread in (see {@link StreamSource}). Default: false.
+         */
+        default boolean hasMail() {
+            return false;
+        }
+
+        /**
+         * Parks the task thread until mail is queued or {@code wakeUp} completes, whichever comes
+         * first; runs no mail. Task thread only. Default (a control without a mailbox to watch):
+         * waits at most 1 ms for {@code wakeUp}.
+         */
+        default void awaitMailOr(CompletableFuture<?> wakeUp) throws Exception {
+            try {
+                wakeUp.get(1, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException | CancellationException e) {
+                // woken or timed out: the caller looks at wakeUp itself
+            }
+        }
     }
 }

@@ -49,7 +49,10 @@ public final class TimerHeapInternalTimer<K, N> implements InternalTimer<K, N> {
 
     @Override
     public int hashCode() {
-        return (Objects.hashCode(key) * 31 + Objects.hashCode(namespace)) * 31 + Long.hashCode(timestamp);
+        // mixed: a queue bucket holds timers that differ only in the key, often in a narrow id range
+        int h = (Objects.hashCode(key) * 31 + Objects.hashCode(namespace)) * 31 + Long.hashCode(timestamp);
+        h *= 0x9E3779B9;
+        return h ^ (h >>> 16);
     }
 
     @Override

@@ -134,7 +134,7 @@ class StreamSinkAndSourceTest {
         assertThat(run.out.get(0)).isEqualTo(new StreamRecord<>(0));
         assertThat(run.out.get(39)).isEqualTo(new StreamRecord<>(39));
         assertThat(run.out.get(40)).isEqualTo(Watermark.MAX_WATERMARK);
-        assertThat(run.yields.get()).isGreaterThanOrEqualTo(40 / StreamSource.YIELD_INTERVAL);
+        assertThat(run.yields.get()).as("the task thread ran mail while the source thread emitted").isPositive();
     }
 
     @Test

@@ -305,7 +305,11 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
             try {
                 event = OperatorEventCodec.fromProto(request.getEvent(), userClassLoader);
             } catch (java.io.IOException | RuntimeException ex) {
-                return ack(false, "Cannot read an operator event of " + e.taskNameWithSubtask() + ": " + ex.getMessage());
+                // only this event is dropped; the sending task fails on the refusal and the job fails over
+                String why = "Cannot read an operator event of " + e.taskNameWithSubtask() + " for operator "
+                        + request.getOperatorUid() + ": " + ex.getMessage();
+                LOG.warn("Job {}: {}", jobId, why);
+                return ack(false, why);
             }
             if (!sourceCoordinators.handle(request.getOperatorUid(), e.subtaskIndex(), e.attemptId(), e.slot().rpcAddress(), event)) {
                 return ack(false, "Operator " + request.getOperatorUid() + " of job " + jobId + " has no coordinator");

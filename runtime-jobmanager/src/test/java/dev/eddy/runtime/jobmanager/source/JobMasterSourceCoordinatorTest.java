@@ -9,6 +9,7 @@ import dev.eddy.proto.CheckpointMetadataProto;
 import dev.eddy.proto.JobGraphProto;
 import dev.eddy.proto.OperatorCoordinatorProto;
 import dev.eddy.proto.OperatorCoordinatorStateProto;
+import dev.eddy.proto.OperatorEventProto;
 import dev.eddy.proto.OperatorEventToCoordinatorRequest;
 import dev.eddy.proto.OperatorEventToTaskRequest;
 import dev.eddy.proto.PartitionType;
@@ -121,6 +122,37 @@ class JobMasterSourceCoordinatorTest {
         CheckpointMetadataProto metadata = MetadataIO.read(job.jobMaster.latestCompletedCheckpoint().join().orElseThrow()
                 .directory().toString()).metadata();
         assertThat(enumeratorState(metadata)).containsExactly(2, 3);
+    }
+
+    @Test
+    void aSourceEventWithADisallowedClassIsRefusedAndTheJobManagerKeepsServing() throws Exception {
+        job = new CheckpointingJob(graph(1, List.of(1, 2)));
+        List<TaskDeploymentDescriptor> tasks = job.start();
+        job.running(tasks);
+        TaskDeploymentDescriptor s0 = source(tasks, 0);
+        send(job, s0, new ReaderRegistrationEvent(0, "h"));
+        // a crafted message, as anything reaching the gRPC port could send: the URLDNS gadget (a HashMap
+        // whose java.net.URL key resolves its host on deserialization)
+        HashMap<Object, Object> gadget = new HashMap<>();
+        gadget.put(new java.net.URL("http://attacker.invalid/"), "x");
+        Ack refused = job.jobMaster.sendOperatorEventToCoordinator(OperatorEventToCoordinatorRequest.newBuilder()
+                .setJobId(s0.getJobId()).setExecutionAttemptId(s0.getExecutionAttemptId()).setOperatorUid("src")
+                .setEvent(OperatorEventProto.newBuilder().setSourceEvent(ByteString.copyFrom(InstantiationUtil.serializeObject(gadget))))
+                .build()).join();
+        assertThat(refused.getOk()).isFalse();
+        assertThat(refused.getMessage()).contains("Cannot read an operator event of", "for operator src",
+                "Refused to deserialize a source event: class java.net.URL is not admitted");
+
+        // only that event was dropped: the coordinator still answers, and another job runs
+        assertThat(send(job, s0, new RequestSplitEvent("h")).getOk()).isTrue();
+        awaitSplits(job, s0.getExecutionAttemptId(), 1);
+        second = new CheckpointingJob(graph(1, List.of(7)));
+        List<TaskDeploymentDescriptor> next = second.start();
+        second.running(next);
+        TaskDeploymentDescriptor n0 = source(next, 0);
+        send(second, n0, new ReaderRegistrationEvent(0, "h"));
+        assertThat(send(second, n0, new RequestSplitEvent("h")).getOk()).isTrue();
+        awaitSplits(second, n0.getExecutionAttemptId(), 7);
     }
 
     @Test

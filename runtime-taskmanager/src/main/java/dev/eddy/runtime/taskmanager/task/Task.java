@@ -390,6 +390,16 @@ public final class Task implements Runnable {
             public boolean isCancelled() {
                 return canceled;
             }
+
+            @Override
+            public boolean hasMail() {
+                return mailbox.hasMail();
+            }
+
+            @Override
+            public void awaitMailOr(CompletableFuture<?> wakeUp) throws InterruptedException {
+                mailbox.awaitMailOr(wakeUp);
+            }
         });
     }
 

@@ -3,21 +3,20 @@ package dev.eddy.api.java.typeutils.runtime;
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.core.memory.DataInputView;
 import dev.eddy.core.memory.DataOutputView;
-import java.io.ByteArrayInputStream;
+import dev.eddy.util.RestrictedObjectInput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.NotSerializableException;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.util.Objects;
 
 /**
  * Opt-in fallback serializer using Java serialization (int length, then the object stream bytes;
  * -1 = null). Slow; used only when {@code pipeline.generic-types.java-serialization} is true.
  * Classes are resolved with the thread's context class loader first (the job's user class loader
- * on a TaskManager), then the type's own loader.
+ * on a TaskManager), then the type's own loader; reading goes through {@link RestrictedObjectInput}
+ * (the job's classes and JDK value types only, graph bounded by the record's bytes), because the
+ * bytes come from another process.
  */
 public final class JavaSerializer<T> extends TypeSerializer<T> {
     private static final long serialVersionUID = 1L;
@@ -70,13 +69,14 @@ public final class JavaSerializer<T> extends TypeSerializer<T> {
         return bytes.toByteArray();
     }
 
-    @SuppressWarnings("unchecked")
+    /** The deepest object nesting a record may have. */
+    static final int MAX_DEPTH = 100;
+
     private T fromBytes(byte[] data) throws IOException {
-        try (ObjectInputStream in = new LoaderAwareObjectInputStream(new ByteArrayInputStream(data), typeClass.getClassLoader())) {
-            // these bytes may come off the data port: bound the object graph by what the record's bytes can hold
-            in.setObjectInputFilter(java.io.ObjectInputFilter.Config.createFilter(
-                    "maxdepth=100;maxrefs=" + Math.max(16, data.length) + ";maxarray=" + data.length + ";maxbytes=" + data.length));
-            return (T) in.readObject();
+        try {
+            // these bytes come off the data port: only the job's classes and JDK value types, bounded by the bytes
+            return RestrictedObjectInput.read(data, "a record of type " + typeClass.getName(), typeClass, MAX_DEPTH,
+                    Thread.currentThread().getContextClassLoader(), typeClass.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IOException("Cannot load class " + e.getMessage() + " while deserializing a " + typeClass.getName(), e);
         }
@@ -117,34 +117,5 @@ public final class JavaSerializer<T> extends TypeSerializer<T> {
     @Override
     public String toString() {
         return "JavaSerializer<" + typeClass.getName() + ">";
-    }
-
-    private static final class LoaderAwareObjectInputStream extends ObjectInputStream {
-        private final ClassLoader fallback;
-
-        LoaderAwareObjectInputStream(InputStream in, ClassLoader fallback) throws IOException {
-            super(in);
-            this.fallback = fallback;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            ClassLoader context = Thread.currentThread().getContextClassLoader();
-            if (context != null) {
-                try {
-                    return Class.forName(desc.getName(), false, context);
-                } catch (ClassNotFoundException ignored) {
-                    // fall through to the type's own loader
-                }
-            }
-            if (fallback != null) {
-                try {
-                    return Class.forName(desc.getName(), false, fallback);
-                } catch (ClassNotFoundException ignored) {
-                    // fall through to the default resolution
-                }
-            }
-            return super.resolveClass(desc);
-        }
     }
 }

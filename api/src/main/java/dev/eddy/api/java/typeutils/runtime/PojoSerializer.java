@@ -27,6 +27,8 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
     private transient Field[] fields;
     private transient int[] kinds;
     private transient Constructor<T> constructor;
+    /** Fast path, or null to use {@link #fields} and {@link #constructor} by reflection. */
+    private transient PojoAccess<T> access;
 
     public PojoSerializer(Class<T> clazz, Field[] fields, TypeSerializer<Object>[] fieldSerializers) {
         this.clazz = Objects.requireNonNull(clazz, "clazz");
@@ -55,6 +57,7 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             }
             constructor = clazz.getDeclaredConstructor();
             constructor.setAccessible(true);
+            access = PojoAccess.create(clazz, constructor, fields, kinds);
         } catch (NoSuchFieldException | NoSuchMethodException | RuntimeException e) {
             throw new IllegalStateException("Cannot set up the POJO serializer for " + clazz.getName() + ": " + e, e);
         }
@@ -67,6 +70,11 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         } catch (IllegalStateException e) {
             throw (InvalidObjectException) new InvalidObjectException(e.getMessage()).initCause(e);
         }
+    }
+
+    /** Whether fields are accessed through {@link PojoAccess} rather than reflection (for tests). */
+    boolean usesFastAccess() {
+        return access != null;
     }
 
     public Class<T> getPojoClass() {
@@ -90,6 +98,9 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
 
     @Override
     public T createInstance() {
+        if (access != null) {
+            return access.newInstance(clazz);
+        }
         try {
             return constructor.newInstance();
         } catch (InvocationTargetException e) {
@@ -113,6 +124,10 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         }
         checkClass(from);
         T to = createInstance();
+        if (access != null) {
+            access.copy(from, to, fieldSerializers);
+            return to;
+        }
         int i = 0;
         try {
             for (; i < fields.length; i++) {
@@ -137,6 +152,10 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
         }
         checkClass(record);
         target.writeByte(1);
+        if (access != null) {
+            access.write(record, fieldSerializers, target);
+            return;
+        }
         int i = 0;
         try {
             for (; i < fields.length; i++) {
@@ -153,6 +172,10 @@ public final class PojoSerializer<T> extends TypeSerializer<T> {
             return null;
         }
         T result = createInstance();
+        if (access != null) {
+            access.readInto(result, fieldSerializers, source);
+            return result;
+        }
         int i = 0;
         try {
             for (; i < fields.length; i++) {

@@ -25,7 +25,7 @@ public class DynamicEventTimeSessionWindows<T> extends MergingWindowAssigner<T, 
 
     @Override
     public Collection<TimeWindow> assignWindows(T element, long timestamp, WindowAssignerContext context) {
-        long ts = TimeWindowAssigners.requireTimestamp(timestamp, toString());
+        long ts = TimeWindowAssigners.requireTimestamp(timestamp, this);
         long gap = sessionWindowTimeGapExtractor.extract(element);
         TimeWindowAssigners.checkGap(gap);
         return List.of(new TimeWindow(ts, ts + gap));

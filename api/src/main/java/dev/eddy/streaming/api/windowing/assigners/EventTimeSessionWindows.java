@@ -32,7 +32,7 @@ public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeW
 
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        long ts = TimeWindowAssigners.requireTimestamp(timestamp, toString());
+        long ts = TimeWindowAssigners.requireTimestamp(timestamp, this);
         return List.of(new TimeWindow(ts, ts + sessionTimeout));
     }
 

@@ -43,7 +43,7 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
 
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        return TimeWindowAssigners.sliding(TimeWindowAssigners.requireTimestamp(timestamp, toString()), size, slide, offset);
+        return TimeWindowAssigners.sliding(TimeWindowAssigners.requireTimestamp(timestamp, this), size, slide, offset);
     }
 
     @Override

@@ -51,7 +51,7 @@ final class TimeWindowAssigners {
         return windows;
     }
 
-    static long requireTimestamp(long timestamp, String assigner) {
+    static long requireTimestamp(long timestamp, Object assigner) {
         if (timestamp == Long.MIN_VALUE) {
             throw new IllegalStateException("Record has no timestamp (Long.MIN_VALUE) for " + assigner + ": event-time windows need"
                     + " timestamps. Call assignTimestampsAndWatermarks(...) before the window, or use processing-time windows.");

@@ -36,7 +36,7 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
 
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        return TimeWindowAssigners.tumbling(TimeWindowAssigners.requireTimestamp(timestamp, toString()), size, offset);
+        return TimeWindowAssigners.tumbling(TimeWindowAssigners.requireTimestamp(timestamp, this), size, offset);
     }
 
     @Override

@@ -14,6 +14,8 @@ final class CurrentKeyEntry<K, V> implements KeyedEntry<V> {
     private final boolean namespaced;
     private final String stateName;
     private Object namespace;
+    /** The table key last made, for the key and namespace objects it was made of (reused while both are the same). */
+    private NamespacedKey lastTableKey;
 
     CurrentKeyEntry(HeapKeyedStateBackend<K> backend, StateTable<Object, V> table, boolean namespaced, String stateName) {
         this.backend = backend;
@@ -51,7 +53,13 @@ final class CurrentKeyEntry<K, V> implements KeyedEntry<V> {
             throw new IllegalStateException("No current namespace for state '" + stateName + "': call setCurrentNamespace before"
                     + " accessing namespaced state");
         }
-        return new NamespacedKey(key, namespace);
+        NamespacedKey last = lastTableKey;
+        if (last != null && last.key() == key && last.namespace() == namespace) {
+            return last;
+        }
+        last = new NamespacedKey(key, namespace);
+        lastTableKey = last;
+        return last;
     }
 
     /** The current key's value, or null when none. */
@@ -65,6 +73,12 @@ final class CurrentKeyEntry<K, V> implements KeyedEntry<V> {
     public void put(V value) {
         Object key = tableKey();
         table.put(backend.getCurrentKeyGroupIndex(), key, value);
+    }
+
+    @Override
+    public void update(Update<V> f) throws Exception {
+        Object key = tableKey();
+        table.compute(backend.getCurrentKeyGroupIndex(), key, f);
     }
 
     @Override

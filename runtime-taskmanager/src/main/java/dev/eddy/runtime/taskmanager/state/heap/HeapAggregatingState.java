@@ -14,12 +14,16 @@ final class HeapAggregatingState<K, N, IN, ACC, OUT> implements InternalAggregat
     private final KeyedEntry<ACC> entry;
     private final CurrentKeyEntry<K, ?> scope;
     private final AggregateFunction<IN, ACC, OUT> aggregateFunction;
+    /** The value being added, for {@link #adder} (task thread only). */
+    private IN pending;
+    private final KeyedEntry.Update<ACC> adder;
 
     /** @param scope the table entry (under any TTL wrapper {@code entry}), which holds the current namespace */
     HeapAggregatingState(KeyedEntry<ACC> entry, CurrentKeyEntry<K, ?> scope, AggregateFunction<IN, ACC, OUT> aggregateFunction) {
         this.entry = entry;
         this.scope = scope;
         this.aggregateFunction = aggregateFunction;
+        this.adder = acc -> aggregateFunction.add(pending, acc == null ? aggregateFunction.createAccumulator() : acc);
     }
 
     @Override
@@ -34,13 +38,14 @@ final class HeapAggregatingState<K, N, IN, ACC, OUT> implements InternalAggregat
     }
 
     @Override
-    public void add(IN value) {
+    public void add(IN value) throws Exception {
         Objects.requireNonNull(value, "You cannot add null to an AggregatingState.");
-        ACC acc = entry.get();
-        if (acc == null) {
-            acc = aggregateFunction.createAccumulator();
+        pending = value;
+        try {
+            entry.update(adder);
+        } finally {
+            pending = null;
         }
-        entry.put(aggregateFunction.add(value, acc));
     }
 
     @Override

@@ -14,12 +14,16 @@ final class HeapReducingState<K, N, T> implements InternalReducingState<K, N, T>
     private final KeyedEntry<T> entry;
     private final CurrentKeyEntry<K, ?> scope;
     private final ReduceFunction<T> reduceFunction;
+    /** The value being added, for {@link #reducer} (task thread only). */
+    private T pending;
+    private final KeyedEntry.Update<T> reducer;
 
     /** @param scope the table entry (under any TTL wrapper {@code entry}), which holds the current namespace */
     HeapReducingState(KeyedEntry<T> entry, CurrentKeyEntry<K, ?> scope, ReduceFunction<T> reduceFunction) {
         this.entry = entry;
         this.scope = scope;
         this.reduceFunction = reduceFunction;
+        this.reducer = current -> current == null ? pending : reduceFunction.reduce(current, pending);
     }
 
     @Override
@@ -35,8 +39,12 @@ final class HeapReducingState<K, N, T> implements InternalReducingState<K, N, T>
     @Override
     public void add(T value) throws Exception {
         Objects.requireNonNull(value, "You cannot add null to a ReducingState.");
-        T current = entry.get();
-        entry.put(current == null ? value : reduceFunction.reduce(current, value));
+        pending = value;
+        try {
+            entry.update(reducer);
+        } finally {
+            pending = null;
+        }
     }
 
     @Override

@@ -22,6 +22,8 @@ public final class StateTable<K, V> {
     private final KeyGroupRange range;
     private final KeyGroupMap<K, V>[] byKeyGroup;
     private UnaryOperator<V> valueCopier = UnaryOperator.identity();
+    /** Reused by {@link #compute} (task thread only), so an update allocates no function object. */
+    private final ComputeAdapter<K, V> computeAdapter = new ComputeAdapter<>();
 
     @SuppressWarnings("unchecked")
     public StateTable(KeyGroupRange range) {
@@ -48,6 +50,32 @@ public final class StateTable<K, V> {
             m = fresh.map;
         }
         m.put(key, value);
+    }
+
+    /**
+     * Replaces the value of {@code key} with {@code f(current)} in one hash lookup (the map's
+     * {@code compute}); what {@code f} throws is rethrown and leaves the value unchanged.
+     */
+    public void compute(int keyGroup, K key, KeyedEntry.Update<V> f) throws Exception {
+        int i = keyGroup - range.getStartKeyGroup();
+        Map<K, V> m = forAccess(i);
+        if (m == null) {
+            KeyGroupMap<K, V> fresh = new KeyGroupMap<>(new HashMap<>());
+            byKeyGroup[i] = fresh;
+            m = fresh.map;
+        }
+        ComputeAdapter<K, V> adapter = computeAdapter;
+        adapter.update = f;
+        try {
+            m.compute(key, adapter);
+        } finally {
+            adapter.update = null;
+        }
+        Exception failure = adapter.failure;
+        if (failure != null) {
+            adapter.failure = null;
+            throw failure;
+        }
     }
 
     public void remove(int keyGroup, K key) {
@@ -140,6 +168,22 @@ public final class StateTable<K, V> {
                 if (m != null) {
                     m.pins.decrementAndGet();
                 }
+            }
+        }
+    }
+
+    /** Calls an {@link KeyedEntry.Update} from {@code HashMap.compute}, keeping what it throws for the caller. */
+    private static final class ComputeAdapter<K, V> implements java.util.function.BiFunction<K, V, V> {
+        KeyedEntry.Update<V> update;
+        Exception failure;
+
+        @Override
+        public V apply(K key, V current) {
+            try {
+                return java.util.Objects.requireNonNull(update.apply(current), "a state update returned null");
+            } catch (Exception e) {
+                failure = e;
+                return current; // unchanged (null keeps the key absent)
             }
         }
     }

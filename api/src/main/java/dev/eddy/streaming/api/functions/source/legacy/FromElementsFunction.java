@@ -21,9 +21,9 @@ import dev.eddy.streaming.api.checkpoint.CheckpointedFunction;
  * {@link TypeSerializer}, so they need not be {@code java.io.Serializable}. Non-parallel.
  *
  * <p>Replayable: the number of elements emitted is kept in operator list state
- * ({@value #STATE_NAME}); a restored function skips that many. The count is updated right after
- * each {@code collect}, and the source context only processes mail (checkpoints) at the start of a
- * {@code collect}, so a snapshot always counts exactly the elements emitted before it.
+ * ({@value #STATE_NAME}); a restored function skips that many. Each {@code collect} and the count
+ * update after it happen under the checkpoint lock, so a snapshot (taken under that lock) always
+ * counts exactly the elements emitted before it.
  */
 public class FromElementsFunction<T> implements SourceFunction<T>, CheckpointedFunction {
     private static final long serialVersionUID = 1L;
@@ -75,6 +75,7 @@ public class FromElementsFunction<T> implements SourceFunction<T>, CheckpointedF
             }
             numElementsToSkip = restored.isEmpty() ? 0 : restored.get(0);
         }
+        numElementsEmitted = numElementsToSkip; // what a snapshot before run() must keep
     }
 
     @Override
@@ -92,10 +93,15 @@ public class FromElementsFunction<T> implements SourceFunction<T>, CheckpointedF
         for (int i = 0; i < skip; i++) {
             serializer.deserialize(in);
         }
-        numElementsEmitted = skip;
+        synchronized (ctx.getCheckpointLock()) {
+            numElementsEmitted = skip;
+        }
         for (int i = skip; i < count && running; i++) {
-            ctx.collect(serializer.deserialize(in));
-            numElementsEmitted = i + 1;
+            T element = serializer.deserialize(in);
+            synchronized (ctx.getCheckpointLock()) {
+                ctx.collect(element);
+                numElementsEmitted = i + 1;
+            }
         }
     }
 

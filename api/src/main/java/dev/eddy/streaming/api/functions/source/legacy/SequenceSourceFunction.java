@@ -16,8 +16,8 @@ import java.util.List;
  *
  * <p>Replayable: the ranges still to emit ({@code long[]{next, last}}) are kept in split-distributed
  * operator list state ({@value #STATE_NAME}); a restored subtask (at any parallelism) emits exactly
- * the ranges it was given. Progress is updated right after each {@code collect}, and the source
- * context only processes mail at the start of a {@code collect}, so snapshots never split a record.
+ * the ranges it was given. Each {@code collect} and the progress update after it happen under the
+ * checkpoint lock, so a snapshot (taken under that lock) never splits a record from its progress.
  */
 public class SequenceSourceFunction extends RichParallelSourceFunction<Long> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
@@ -26,7 +26,7 @@ public class SequenceSourceFunction extends RichParallelSourceFunction<Long> imp
     static final String STATE_NAME = "sequence-source-remaining";
     private volatile boolean running = true;
     private transient ListState<long[]> checkpointedState;
-    /** Restored ranges, or null on a fresh start. Task thread only, like all but cancel(). */
+    /** Restored ranges, or null on a fresh start. Changed under the checkpoint lock once running. */
     private transient List<long[]> remaining;
 
     public SequenceSourceFunction(long from, long to) {
@@ -86,17 +86,24 @@ public class SequenceSourceFunction extends RichParallelSourceFunction<Long> imp
 
     @Override
     public void run(SourceContext<Long> ctx) {
-        List<long[]> ranges = remainingRanges();
+        List<long[]> ranges;
+        synchronized (ctx.getCheckpointLock()) {
+            ranges = remainingRanges();
+        }
         while (!ranges.isEmpty() && running) {
             long[] range = ranges.get(0);
-            while (running) {
-                long n = range[0];
-                ctx.collect(n);
-                if (n == range[1]) {
-                    ranges.remove(0);
-                    break;
+            boolean rangeDone = false;
+            while (running && !rangeDone) {
+                synchronized (ctx.getCheckpointLock()) {
+                    long n = range[0];
+                    ctx.collect(n);
+                    if (n == range[1]) {
+                        ranges.remove(0);
+                        rangeDone = true;
+                    } else {
+                        range[0] = n + 1;
+                    }
                 }
-                range[0] = n + 1;
             }
         }
     }

@@ -63,17 +63,19 @@ class ReplayableLegacySourcesTest {
             operator.open();
             int threshold = snapshotAfter[i];
             List<T> before = new ArrayList<>();
-            subtask.onYield(() -> {
-                if (before.isEmpty() && subtask.values().size() >= threshold) {
-                    try {
+            boolean[] queued = {false};
+            // the source thread queues a checkpoint as mail once it emitted the threshold; the task thread runs it
+            // under the checkpoint lock, wherever the source thread then is
+            subtask.onRecord(() -> {
+                if (!queued[0] && subtask.events.size() >= threshold) {
+                    queued[0] = true;
+                    subtask.addMail(() -> {
                         function.snapshotState(TestOperatorStateStore.snapshotContext(3));
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                    snapshots.add(store.snapshot(3));
-                    before.addAll(subtask.values());
-                    function.cancel();
-                    subtask.cancelTask();
+                        snapshots.add(store.snapshot(3));
+                        before.addAll(subtask.values());
+                        function.cancel();
+                        subtask.cancelTask();
+                    });
                 }
             });
             operator.run(subtask.control());
