@@ -135,6 +135,9 @@ public final class NexmarkRunner {
             conf.put("taskmanager.numberOfTaskSlots", "1");
             conf.put("state.backend.type", s.backend());
             conf.put("execution.checkpointing.dir", checkpoints.toUri().toString());
+            // extra Eddy options for experiments: -Deddy.conf.<key>=<value> (e.g. state.backend.rocksdb.write-back-cache.entries)
+            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("eddy.conf."))
+                    .forEach(k -> conf.put(k.substring("eddy.conf.".length()), System.getProperty(k)));
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Configuration.fromMap(conf));
             env.setParallelism(s.parallelism());
             if (s.checkpointIntervalMs() > 0) {
@@ -192,7 +195,7 @@ public final class NexmarkRunner {
      * Deletes a run's checkpoint or output directory; the engine may still be removing subsumed
      * checkpoints in the background, so files vanishing meanwhile are not an error.
      */
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
             try (Stream<Path> paths = Files.walk(root)) {
                 for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {

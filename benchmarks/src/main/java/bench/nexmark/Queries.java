@@ -4,6 +4,7 @@ import dev.eddy.api.common.eventtime.WatermarkStrategy;
 import dev.eddy.api.common.functions.AggregateFunction;
 import dev.eddy.api.common.functions.CoGroupFunction;
 import dev.eddy.api.common.functions.FilterFunction;
+import dev.eddy.api.java.functions.KeySelector;
 import dev.eddy.api.common.functions.MapFunction;
 import dev.eddy.api.common.functions.ReduceFunction;
 import dev.eddy.api.java.tuple.Tuple2;
@@ -38,13 +39,23 @@ public final class Queries {
 
     /** Parallel generated events with timestamps and bounded-out-of-orderness watermarks. */
     public static DataStream<Event> events(StreamExecutionEnvironment env, NexmarkGenerator generator, long events) {
-        return env.addSource(new NexmarkSource(generator, events)).name("nexmark-source")
+        return events(env, generator, events, null);
+    }
+
+    /** As {@link #events(StreamExecutionEnvironment, NexmarkGenerator, long)}, throttled by {@code pacing} unless null. */
+    public static DataStream<Event> events(StreamExecutionEnvironment env, NexmarkGenerator generator, long events, Pacing pacing) {
+        return env.addSource(new NexmarkSource(generator, events, pacing)).name("nexmark-source")
                 .assignTimestampsAndWatermarks(WatermarkStrategy
                         .<Event>forBoundedOutOfOrderness(Duration.ofMillis(generator.disorderMs()))
                         .withTimestampAssigner((e, previous) -> e.dateTime));
     }
 
-    /** Builds query {@code name} (one of {@link #ALL}) on the given events. */
+    /**
+     * Builds query {@code name} (one of {@link #ALL}, or {@code q1k}) on the given events.
+     * {@code q1k} is q1 followed by a keyed exchange on the auction id into the sink (for latency
+     * through the network: with 2 TaskManagers half of its records cross between them); its output
+     * lines are q1's.
+     */
     public static DataStream<String> build(String name, DataStream<Event> events, NexmarkGenerator generator) {
         DataStream<Event> bids = events.filter(new OfType(Event.BID)).name("bids");
         switch (name) {
@@ -52,6 +63,8 @@ public final class Queries {
                 return bids.map(new Format()).name("q0-passthrough");
             case "q1":
                 return bids.map(new Convert()).name("q1-currency");
+            case "q1k":
+                return bids.map(new Convert()).name("q1-currency").keyBy(new LeadingId());
             case "q2":
                 return bids.filter(new AuctionModulo(123)).map(new AuctionPrice()).name("q2-selection");
             case "q3":
@@ -167,6 +180,14 @@ public final class Queries {
         @Override
         public String map(Event b) {
             return b.auction + "," + b.bidder + "," + (b.price * 908 / 1000) + "," + b.dateTime;
+        }
+    }
+
+    /** The number before the first comma of a line (q1's auction id). */
+    static final class LeadingId implements KeySelector<String, Long> {
+        @Override
+        public Long getKey(String line) {
+            return Long.parseLong(line, 0, line.indexOf(','), 10);
         }
     }
 

@@ -149,18 +149,19 @@ public final class SvgPlot {
         svg.append(f("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", LEFT + plotW / 2, HEIGHT - 15, esc(xLabel)));
         for (int s = 0; s < t.series().size(); s++) {
             StringBuilder path = new StringBuilder();
+            boolean penUp = true; // the next point starts a new stretch of line (first point, or after a gap)
             for (int r = 0; r < n; r++) {
                 double v = t.rows().get(r)[s];
                 if (Double.isNaN(v) || logY && v <= 0) {
-                    path.append(' ');
+                    penUp = true;
                     continue;
                 }
                 double x = LEFT + (n == 1 ? plotW / 2.0 : r * (double) plotW / (n - 1));
                 double frac = logY ? (Math.log10(v) - Math.log10(bottom)) / (Math.log10(top) - Math.log10(bottom))
                         : (v - bottom) / (top - bottom);
                 double y = TOP + plotH - frac * plotH;
-                boolean move = path.isEmpty() || path.charAt(path.length() - 1) == ' ';
-                path.append(f("%s%.1f,%.1f ", move ? "M" : "L", x, y));
+                path.append(f("%s%.1f,%.1f ", penUp ? "M" : "L", x, y));
+                penUp = false;
                 svg.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s at %s: %s</title></circle>%n", x, y,
                         color(s), esc(t.series().get(s)), esc(t.labels().get(r)), label(v)));
             }

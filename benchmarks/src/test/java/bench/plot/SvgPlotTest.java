@@ -24,6 +24,9 @@ class SvgPlotTest {
         // eddy's line restarts after the missing middle point: two move-to commands in its path
         String eddyPath = svg.lines().filter(l -> l.startsWith("<path") && l.contains("#1f77b4")).findFirst().orElseThrow();
         assertThat(eddyPath.chars().filter(c -> c == 'M').count()).isEqualTo(2);
+        // flink's line has no gap: one move-to, then a line-to each further point
+        String flinkPath = svg.lines().filter(l -> l.startsWith("<path") && l.contains("#d62728")).findFirst().orElseThrow();
+        assertThat(flinkPath).matches("<path d=\"M[0-9.,]+ L[0-9.,]+ L[0-9.,]+\".*");
     }
 
     @Test

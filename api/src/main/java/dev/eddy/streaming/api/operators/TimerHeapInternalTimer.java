@@ -51,8 +51,8 @@ public final class TimerHeapInternalTimer<K, N> implements InternalTimer<K, N> {
     public int hashCode() {
         // mixed: a queue bucket holds timers that differ only in the key, often in a narrow id range
         int h = (Objects.hashCode(key) * 31 + Objects.hashCode(namespace)) * 31 + Long.hashCode(timestamp);
-        h *= 0x9E3779B9;
-        return h ^ (h >>> 16);
+        h = (h ^ (h >>> 16)) * 0x85EBCA6B; // see NamespacedKey: not a final >>> 16, which HashMap undoes
+        return h ^ (h >>> 13);
     }
 
     @Override

@@ -16,11 +16,13 @@ import java.util.Locale;
  * Which keyed state backend a task's keyed operators get ({@code state.backend.type}: "hashmap",
  * the default, or "rocksdb", case-insensitive) and where RocksDB puts its files (the first of
  * {@code io.tmp.dirs}, else {@code java.io.tmpdir}), and whether RocksDB checkpoints are incremental
- * ({@code execution.checkpointing.incremental}, default true; savepoints are always canonical).
+ * ({@code execution.checkpointing.incremental}, default true; savepoints are always canonical), and
+ * the size of RocksDB's write-back caches ({@code state.backend.rocksdb.write-back-cache.entries},
+ * entries per value/reducing/aggregating state per subtask, 0 = off).
  * Immutable; {@link #createKeyedBackend} is called on the task thread, which then owns and disposes
  * the backend.
  */
-public record StateBackendSettings(Kind kind, Path localDirectory, boolean incrementalCheckpoints) {
+public record StateBackendSettings(Kind kind, Path localDirectory, boolean incrementalCheckpoints, int writeBackCacheEntries) {
     /** The backend kinds and their configuration names. */
     public enum Kind {
         HASHMAP("hashmap"),
@@ -37,9 +39,14 @@ public record StateBackendSettings(Kind kind, Path localDirectory, boolean incre
         }
     }
 
-    /** Settings with incremental RocksDB checkpoints (the default). */
+    /** Settings with incremental RocksDB checkpoints and write-back caches of the default size (the defaults). */
     public StateBackendSettings(Kind kind, Path localDirectory) {
         this(kind, localDirectory, true);
+    }
+
+    /** Settings with write-back caches of the default size. */
+    public StateBackendSettings(Kind kind, Path localDirectory, boolean incrementalCheckpoints) {
+        this(kind, localDirectory, incrementalCheckpoints, StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES.defaultValue());
     }
 
     /** The heap backend (the default). */
@@ -48,8 +55,8 @@ public record StateBackendSettings(Kind kind, Path localDirectory, boolean incre
     }
 
     /**
-     * Reads {@code state.backend.type}, {@code io.tmp.dirs} and {@code execution.checkpointing.incremental}
-     * from a job configuration.
+     * Reads {@code state.backend.type}, {@code io.tmp.dirs}, {@code execution.checkpointing.incremental}
+     * and {@code state.backend.rocksdb.write-back-cache.entries} from a job configuration.
      */
     public static StateBackendSettings fromConfiguration(Configuration conf) {
         String raw = conf.get(StateBackendOptions.STATE_BACKEND);
@@ -58,7 +65,12 @@ public record StateBackendSettings(Kind kind, Path localDirectory, boolean incre
                 .filter(s -> !s.isBlank())
                 .map(s -> Path.of(s.split("[," + File.pathSeparator + "]")[0].trim()))
                 .orElseGet(StateBackendSettings::defaultTmpDir);
-        return new StateBackendSettings(kind, dir, conf.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
+        int cacheEntries = conf.get(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES);
+        if (cacheEntries < 0 || cacheEntries > RocksDBKeyedStateBackend.MAX_WRITE_BACK_CACHE_ENTRIES) {
+            throw new IllegalArgumentException(StateBackendOptions.ROCKSDB_WRITE_BACK_CACHE_ENTRIES.key() + " must be between 0 (off) and "
+                    + RocksDBKeyedStateBackend.MAX_WRITE_BACK_CACHE_ENTRIES + ", was " + cacheEntries);
+        }
+        return new StateBackendSettings(kind, dir, conf.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS), cacheEntries);
     }
 
     static Kind parseKind(String value) {
@@ -81,7 +93,7 @@ public record StateBackendSettings(Kind kind, Path localDirectory, boolean incre
             int subtaskIndex, String name) {
         if (kind == Kind.ROCKSDB) {
             return RocksDBKeyedStateBackend.forSubtask(keySerializer, maxParallelism, parallelism, subtaskIndex, localDirectory, name,
-                    incrementalCheckpoints);
+                    incrementalCheckpoints, writeBackCacheEntries);
         }
         return HeapKeyedStateBackend.forSubtask(keySerializer, maxParallelism, parallelism, subtaskIndex);
     }

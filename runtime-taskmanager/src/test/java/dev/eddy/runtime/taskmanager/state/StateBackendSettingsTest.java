@@ -56,6 +56,23 @@ class StateBackendSettingsTest {
     }
 
     @Test
+    void writeBackCacheSizeDefaultsTo16384AndReachesTheRocksDBBackend() {
+        assertThat(StateBackendSettings.fromConfiguration(Configuration.fromMap(Map.of())).writeBackCacheEntries()).isEqualTo(16384);
+        assertThat(new StateBackendSettings(StateBackendSettings.Kind.ROCKSDB, tmp).writeBackCacheEntries()).isEqualTo(16384);
+        StateBackendSettings s = StateBackendSettings.fromConfiguration(Configuration.fromMap(
+                Map.of("state.backend.type", "rocksdb", "io.tmp.dirs", tmp.toString(), "state.backend.rocksdb.write-back-cache.entries", "0")));
+        RocksDBKeyedStateBackend<Long> b = (RocksDBKeyedStateBackend<Long>) s.createKeyedBackend(new LongSerializer(), 128, 1, 0, "t");
+        try {
+            assertThat(b.getWriteBackCacheEntries()).isZero();
+        } finally {
+            b.dispose();
+        }
+        assertThatThrownBy(() -> StateBackendSettings.fromConfiguration(Configuration.fromMap(
+                Map.of("state.backend.rocksdb.write-back-cache.entries", "-1"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("state.backend.rocksdb.write-back-cache.entries");
+    }
+
+    @Test
     void unknownValueNamesTheKeyAndTheAcceptedValues() {
         assertThatThrownBy(() -> StateBackendSettings.fromConfiguration(Configuration.fromMap(Map.of("state.backend.type", "memory"))))
                 .isInstanceOf(IllegalArgumentException.class)

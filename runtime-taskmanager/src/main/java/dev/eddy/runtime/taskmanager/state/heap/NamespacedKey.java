@@ -18,8 +18,10 @@ final class NamespacedKey {
         this.key = key;
         this.namespace = namespace;
         int h = 31 * Objects.hashCode(key) + Objects.hashCode(namespace);
-        h *= 0x9E3779B9; // spread keys from narrow id ranges over the table
-        this.hash = h ^ (h >>> 16);
+        // spread keys from narrow id ranges over the table; HashMap's own spread (h ^ h >>> 16) would
+        // cancel a final xor-shift by 16, so mix with 13 and a multiply (Murmur3's finalizer steps)
+        h = (h ^ (h >>> 16)) * 0x85EBCA6B;
+        this.hash = h ^ (h >>> 13);
     }
 
     Object key() {

@@ -11,10 +11,10 @@ import java.util.Objects;
  * key and namespace, created on the first add. Task thread only.
  */
 final class RocksDBAggregatingState<K, N, IN, ACC, OUT> implements InternalAggregatingState<K, N, IN, ACC, OUT> {
-    private final SingleValueCell<ACC> cell;
+    private final ValueCell<ACC> cell;
     private final AggregateFunction<IN, ACC, OUT> aggregateFunction;
 
-    RocksDBAggregatingState(SingleValueCell<ACC> cell, AggregateFunction<IN, ACC, OUT> aggregateFunction) {
+    RocksDBAggregatingState(ValueCell<ACC> cell, AggregateFunction<IN, ACC, OUT> aggregateFunction) {
         this.cell = cell;
         this.aggregateFunction = aggregateFunction;
     }
@@ -26,18 +26,18 @@ final class RocksDBAggregatingState<K, N, IN, ACC, OUT> implements InternalAggre
 
     @Override
     public OUT get() {
-        ACC acc = cell.get();
+        ACC acc = cell.read();
         return acc == null ? null : aggregateFunction.getResult(acc);
     }
 
     @Override
     public void add(IN value) {
         Objects.requireNonNull(value, "You cannot add null to an AggregatingState.");
-        ACC acc = cell.get();
+        ACC acc = cell.readInternal();
         if (acc == null) {
             acc = aggregateFunction.createAccumulator();
         }
-        cell.put(aggregateFunction.add(value, acc));
+        cell.writeInternal(aggregateFunction.add(value, acc));
     }
 
     @Override
@@ -47,7 +47,7 @@ final class RocksDBAggregatingState<K, N, IN, ACC, OUT> implements InternalAggre
 
     @Override
     public ACC getInternal() {
-        return cell.get();
+        return cell.readInternal();
     }
 
     @Override
@@ -55,7 +55,7 @@ final class RocksDBAggregatingState<K, N, IN, ACC, OUT> implements InternalAggre
         if (value == null) {
             cell.delete();
         } else {
-            cell.put(value);
+            cell.writeInternal(value);
         }
     }
 

@@ -45,6 +45,7 @@ import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,12 @@ import org.slf4j.LoggerFactory;
  * {@link RocksDBTtl}); list values are in {@link ListFormat}, appended by merges. Writes skip the write-ahead log: the instance is working storage,
  * durability comes from checkpoints.
  *
- * <p>Snapshots: the synchronous part flushes and takes a native RocksDB checkpoint (hard links);
+ * <p>Value, reducing and aggregating state without TTL sit behind a write-back cache each
+ * ({@link CachedValueCell}, {@code state.backend.rocksdb.write-back-cache.entries} entries, 0 = off);
+ * the caches are flushed before anything reads RocksDB directly (snapshots, key scans) and start
+ * empty after restore.
+ *
+ * <p>Snapshots: the synchronous part writes the caches' dirty entries, flushes and takes a native RocksDB checkpoint (hard links);
  * the async part reads only that copy, either writing the canonical format (savepoints, and
  * checkpoints when incremental checkpoints are off) or uploading new SST files to the shared
  * directory (incremental checkpoints, see {@link IncrementalSnapshot}).
@@ -75,6 +81,10 @@ import org.slf4j.LoggerFactory;
 public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedStateBackend<K> {
     private static final Logger LOG = LoggerFactory.getLogger(RocksDBKeyedStateBackend.class);
     private static volatile boolean libraryLoaded;
+    /** Default capacity of the write-back cache of each value, reducing and aggregating state without TTL. */
+    public static final int DEFAULT_WRITE_BACK_CACHE_ENTRIES = 16384;
+    /** Largest accepted write-back cache capacity per state. */
+    public static final int MAX_WRITE_BACK_CACHE_ENTRIES = 1 << 24;
 
     private final TypeSerializer<K> keySerializer;
     private final int maxParallelism;
@@ -90,6 +100,10 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
     private final ColumnFamilyOptions columnFamilyOptions;
     private final WriteOptions writeOptions;
     private final LongSupplier clock;
+    private final int writeBackCacheEntries;
+    private final List<CachedValueCell<?>> caches = new ArrayList<>();
+    private final DataOutputSerializer cacheValueOut = new DataOutputSerializer(256);
+    private WriteBatch cacheBatch;
     private NativeDb instance;
     private final Map<String, StateEntry> states = new HashMap<>();
     private final PendingStates pending = new PendingStates();
@@ -129,6 +143,24 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
      */
     public RocksDBKeyedStateBackend(TypeSerializer<K> keySerializer, int maxParallelism, KeyGroupRange keyGroupRange,
             Path baseDir, String directoryPrefix, boolean incrementalCheckpoints, LongSupplier clock) {
+        this(keySerializer, maxParallelism, keyGroupRange, baseDir, directoryPrefix, incrementalCheckpoints, clock,
+                DEFAULT_WRITE_BACK_CACHE_ENTRIES);
+    }
+
+    /**
+     * As {@link #RocksDBKeyedStateBackend(TypeSerializer, int, KeyGroupRange, Path, String, boolean, LongSupplier)}
+     * with the size of the write-back caches.
+     *
+     * @param writeBackCacheEntries capacity of the write-back cache ({@link CachedValueCell}) of each value, reducing and
+     *     aggregating state without TTL, in (key, namespace) entries; 0 turns the caches off
+     */
+    public RocksDBKeyedStateBackend(TypeSerializer<K> keySerializer, int maxParallelism, KeyGroupRange keyGroupRange,
+            Path baseDir, String directoryPrefix, boolean incrementalCheckpoints, LongSupplier clock, int writeBackCacheEntries) {
+        if (writeBackCacheEntries < 0 || writeBackCacheEntries > MAX_WRITE_BACK_CACHE_ENTRIES) {
+            throw new IllegalArgumentException("The RocksDB write-back cache size must be between 0 (off) and "
+                    + MAX_WRITE_BACK_CACHE_ENTRIES + " entries per state, was " + writeBackCacheEntries);
+        }
+        this.writeBackCacheEntries = writeBackCacheEntries;
         if (keySerializer == null) {
             throw new IllegalArgumentException("The RocksDB state backend needs the key serializer of the keyed operator ("
                     + directoryPrefix + "), but the job graph carries none; use state.backend.type: hashmap or declare the key type");
@@ -180,6 +212,17 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
                 incrementalCheckpoints);
     }
 
+    /**
+     * The backend of subtask {@code subtaskIndex} of {@code parallelism} with write-back caches of
+     * {@code writeBackCacheEntries} entries per state (0: off).
+     */
+    public static <K> RocksDBKeyedStateBackend<K> forSubtask(TypeSerializer<K> keySerializer, int maxParallelism, int parallelism,
+            int subtaskIndex, Path baseDir, String directoryPrefix, boolean incrementalCheckpoints, int writeBackCacheEntries) {
+        return new RocksDBKeyedStateBackend<>(keySerializer, maxParallelism,
+                KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(maxParallelism, parallelism, subtaskIndex), baseDir, directoryPrefix,
+                incrementalCheckpoints, System::currentTimeMillis, writeBackCacheEntries);
+    }
+
     /** The backend of subtask {@code subtaskIndex} of {@code parallelism} with the given TTL clock. */
     public static <K> RocksDBKeyedStateBackend<K> forSubtask(TypeSerializer<K> keySerializer, int maxParallelism, int parallelism,
             int subtaskIndex, Path baseDir, String directoryPrefix, boolean incrementalCheckpoints, LongSupplier clock) {
@@ -212,19 +255,16 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         return clean.length() > 60 ? clean.substring(0, 60) : clean;
     }
 
+    /**
+     * Sets the key of following state accesses. Only the key group is computed here; the key is
+     * serialized when a state first needs its RocksDB key (a write-back cache hit needs none).
+     */
     @Override
     public void setCurrentKey(K key) {
         int keyGroup = KeyedStateChecks.ownedKeyGroup(key, maxParallelism, keyGroupRange);
-        keyOut.clear();
-        keyOut.writeShort(keyGroup);
-        try {
-            keySerializer.serialize(key, keyOut);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not serialize key '" + key + "' for the RocksDB state backend", e);
-        }
-        this.keyPrefixLength = keyOut.length();
         this.currentKey = key;
         this.currentKeyGroup = keyGroup;
+        this.keyPrefixLength = -1;
     }
 
     @Override
@@ -259,6 +299,11 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
     /** Whether checkpoints (not savepoints) are incremental native checkpoints. */
     public boolean isIncrementalCheckpoints() {
         return incrementalCheckpoints;
+    }
+
+    /** Capacity of each value/reducing/aggregating state's write-back cache, in entries (0: off). */
+    public int getWriteBackCacheEntries() {
+        return writeBackCacheEntries;
     }
 
     /** Names this backend's shared SST files ({@code <backendId>-<sstName>}); stable for its lifetime. */
@@ -331,6 +376,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         java.util.Objects.requireNonNull(namespace, "namespace");
         java.util.Objects.requireNonNull(function, "function");
         S state = getPartitionedState(namespace, namespaceSerializer, descriptor);
+        flushCaches(); // the scan reads RocksDB
         String stateName = descriptor.getName();
         StateEntry e = states.get(stateName);
         byte[] namespaceBytes = new byte[0];
@@ -417,16 +463,16 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
     private State createState(StateDescriptor<?, ?> descriptor, StateColumn column, Serializers s, RocksDBTtl ttl) {
         switch (descriptor.getType()) {
             case VALUE:
-                return new RocksDBValueState<>(new SingleValueCell<>(column, (TypeSerializer) s.value, ttl));
+                return new RocksDBValueState<>(valueCell(column, s.value, ttl));
             case LIST:
                 return new RocksDBListState<>(column, (TypeSerializer) s.value, ttl);
             case MAP:
                 return new RocksDBMapState<>(column, (TypeSerializer) s.userKey, (TypeSerializer) s.value, ttl);
             case REDUCING:
-                return new RocksDBReducingState<>(new SingleValueCell<>(column, (TypeSerializer) s.value, ttl),
+                return new RocksDBReducingState<>(valueCell(column, s.value, ttl),
                         ((ReducingStateDescriptor) descriptor).getReduceFunction());
             case AGGREGATING:
-                return new RocksDBAggregatingState<>(new SingleValueCell<>(column, (TypeSerializer) s.value, ttl),
+                return new RocksDBAggregatingState<>(valueCell(column, s.value, ttl),
                         ((AggregatingStateDescriptor) descriptor).getAggregateFunction());
             default:
                 throw new UnsupportedOperationException(descriptor.getType() + " state ('" + descriptor.getName()
@@ -434,7 +480,50 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         }
     }
 
+    /** The cell of a value, reducing or aggregating state: cached unless the state has TTL or caches are off. */
+    private <T> ValueCell<T> valueCell(StateColumn column, TypeSerializer<T> serializer, RocksDBTtl ttl) {
+        if (ttl != null || writeBackCacheEntries == 0) {
+            return new SingleValueCell<>(column, serializer, ttl);
+        }
+        CachedValueCell<T> cell = new CachedValueCell<>(this, column, serializer, writeBackCacheEntries);
+        caches.add(cell);
+        return cell;
+    }
+
+    /** Writes the dirty entries of every write-back cache to RocksDB (task thread; before RocksDB is read directly). */
+    void flushCaches() {
+        for (CachedValueCell<?> cache : caches) {
+            cache.flush();
+        }
+    }
+
     // ---- accessors for the state classes (task thread) ----
+
+    /** The cleared batch the write-back caches fill; write it with {@link #writeCacheBatch}. */
+    WriteBatch cacheBatch() {
+        checkNotDisposed();
+        if (cacheBatch == null) {
+            cacheBatch = new WriteBatch();
+        }
+        cacheBatch.clear();
+        return cacheBatch;
+    }
+
+    /** Writes (and clears) a batch filled by {@code column}'s write-back cache. */
+    void writeCacheBatch(WriteBatch batch, StateColumn column) {
+        try {
+            instance.db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw column.failure("batch write", e);
+        } finally {
+            batch.clear();
+        }
+    }
+
+    /** Value buffer of the write-back caches' flushes (not the state accesses' {@link #valueOut()}). */
+    DataOutputSerializer cacheValueOut() {
+        return cacheValueOut;
+    }
 
     RocksDB db() {
         checkNotDisposed();
@@ -457,13 +546,32 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         return in;
     }
 
-    /** Length of the key group + current key prefix in {@link #keyOut()}; fails without a current key. */
+    /**
+     * Length of the key group + current key prefix in {@link #keyOut()}, serializing the current key
+     * there first if it is not yet; fails without a current key.
+     */
     int requireKeyPrefix() {
+        requireCurrentKey();
+        if (keyPrefixLength < 0) {
+            keyOut.clear();
+            keyOut.writeShort(currentKeyGroup);
+            try {
+                keySerializer.serialize(currentKey, keyOut);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not serialize key '" + currentKey + "' for the RocksDB state backend", e);
+            }
+            keyPrefixLength = keyOut.length();
+        }
+        return keyPrefixLength;
+    }
+
+    /** The current key; fails without one (or when disposed). */
+    K requireCurrentKey() {
         checkNotDisposed();
         if (currentKey == null) {
             throw new IllegalStateException("No current key: keyed state is accessible only while processing a keyed record or timer");
         }
-        return keyPrefixLength;
+        return currentKey;
     }
 
     private void checkNotDisposed() {
@@ -474,6 +582,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
 
     /** Number of entries in a state's column family, for tests; iterates the whole column. */
     long countEntries(String stateName) {
+        flushCaches();
         ColumnFamilyHandle handle = instance.columns.get(stateName);
         if (handle == null) {
             return 0;
@@ -489,6 +598,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
 
     /** Compacts every column family fully, for tests. */
     void compactAll() throws RocksDBException {
+        flushCaches();
         for (ColumnFamilyHandle cf : instance.allHandles()) {
             instance.db.compactRange(cf);
         }
@@ -497,7 +607,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
     // ---- snapshots and restore ----
 
     /**
-     * Synchronous part (task thread): flushes the memtables and takes a native checkpoint (hard links)
+     * Synchronous part (task thread): writes the write-back caches' dirty entries, flushes the memtables and takes a native checkpoint (hard links)
      * into {@code chk-<id>-<n>}; the returned async part reads only that copy and deletes it.
      * Incremental for checkpoints when enabled, a shared directory is given and no restored state is
      * still waiting for its descriptor; canonical otherwise.
@@ -506,6 +616,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
     public AsyncSnapshot<KeyedStateHandleProto> snapshot(long checkpointId, CheckpointOptions options, CheckpointStreamFactory streams)
             throws Exception {
         checkNotDisposed();
+        flushCaches(); // cached writes go into this snapshot
         Path checkpointDir = directory.resolve("chk-" + checkpointId + "-" + (++snapshotCount));
         try (FlushOptions flush = new FlushOptions().setWaitForFlush(true); Checkpoint checkpoint = Checkpoint.create(instance.db)) {
             instance.db.flush(flush, instance.allHandles());
@@ -628,6 +739,10 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
         }
         disposed = true;
         states.clear();
+        caches.clear(); // unflushed writes are dropped with the instance
+        if (cacheBatch != null) {
+            cacheBatch.close();
+        }
         if (instance != null) {
             instance.close();
         }

@@ -11,10 +11,10 @@ import java.util.Objects;
  * namespace, read-modify-write. Task thread only.
  */
 final class RocksDBReducingState<K, N, T> implements InternalReducingState<K, N, T> {
-    private final SingleValueCell<T> cell;
+    private final ValueCell<T> cell;
     private final ReduceFunction<T> reduceFunction;
 
-    RocksDBReducingState(SingleValueCell<T> cell, ReduceFunction<T> reduceFunction) {
+    RocksDBReducingState(ValueCell<T> cell, ReduceFunction<T> reduceFunction) {
         this.cell = cell;
         this.reduceFunction = reduceFunction;
     }
@@ -26,14 +26,19 @@ final class RocksDBReducingState<K, N, T> implements InternalReducingState<K, N,
 
     @Override
     public T get() {
-        return cell.get();
+        return cell.read();
     }
 
     @Override
     public void add(T value) throws Exception {
         Objects.requireNonNull(value, "You cannot add null to a ReducingState.");
-        T current = cell.get();
-        cell.put(current == null ? value : reduceFunction.reduce(current, value));
+        T current = cell.readInternal();
+        T reduced = current == null ? value : reduceFunction.reduce(current, value);
+        if (reduced == value) {
+            cell.write(reduced); // the caller's object: the cell keeps a copy if it keeps objects
+        } else {
+            cell.writeInternal(reduced);
+        }
     }
 
     @Override
@@ -43,7 +48,7 @@ final class RocksDBReducingState<K, N, T> implements InternalReducingState<K, N,
 
     @Override
     public T getInternal() {
-        return cell.get();
+        return cell.readInternal();
     }
 
     @Override
@@ -51,7 +56,7 @@ final class RocksDBReducingState<K, N, T> implements InternalReducingState<K, N,
         if (value == null) {
             cell.delete();
         } else {
-            cell.put(value);
+            cell.writeInternal(value);
         }
     }
 

@@ -7,9 +7,9 @@ import dev.eddy.runtime.state.internal.InternalValueState;
  * updating to null clears. Task thread only.
  */
 final class RocksDBValueState<K, N, V> implements InternalValueState<K, N, V> {
-    private final SingleValueCell<V> cell;
+    private final ValueCell<V> cell;
 
-    RocksDBValueState(SingleValueCell<V> cell) {
+    RocksDBValueState(ValueCell<V> cell) {
         this.cell = cell;
     }
 
@@ -20,7 +20,7 @@ final class RocksDBValueState<K, N, V> implements InternalValueState<K, N, V> {
 
     @Override
     public V value() {
-        return cell.get();
+        return cell.read();
     }
 
     @Override
@@ -29,7 +29,7 @@ final class RocksDBValueState<K, N, V> implements InternalValueState<K, N, V> {
             clear();
             return;
         }
-        cell.put(value);
+        cell.write(value);
     }
 
     @Override

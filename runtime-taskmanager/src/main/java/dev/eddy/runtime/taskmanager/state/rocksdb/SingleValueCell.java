@@ -10,9 +10,10 @@ import java.io.UncheckedIOException;
  * The single stored value of the current key and namespace, for value, reducing and aggregating
  * state: the serialized value, preceded by its last-access timestamp when the state has TTL. With
  * TTL an expired value is deleted when read (and returned once with ReturnExpiredIfNotCleanedUp);
- * OnReadAndWrite rewrites the timestamp of a value that was read. Task thread only.
+ * OnReadAndWrite rewrites the timestamp of a value that was read. Every read deserializes a fresh
+ * object and every write serializes, so user and internal access are the same. Task thread only.
  */
-final class SingleValueCell<T> {
+final class SingleValueCell<T> implements ValueCell<T> {
     private final StateColumn column;
     private final TypeSerializer<T> serializer;
     private final RocksDBTtl ttl;
@@ -24,11 +25,32 @@ final class SingleValueCell<T> {
         this.ttl = ttl;
     }
 
-    StateColumn column() {
+    @Override
+    public StateColumn column() {
         return column;
     }
 
-    /** The visible value, or null. */
+    @Override
+    public T read() {
+        return get();
+    }
+
+    @Override
+    public T readInternal() {
+        return get();
+    }
+
+    @Override
+    public void write(T value) {
+        put(value);
+    }
+
+    @Override
+    public void writeInternal(T value) {
+        put(value);
+    }
+
+    /** The visible value (freshly deserialized), or null. */
     T get() {
         byte[] bytes = column.getCurrent();
         if (bytes == null) {
@@ -74,7 +96,8 @@ final class SingleValueCell<T> {
         column.putCurrent();
     }
 
-    void delete() {
+    @Override
+    public void delete() {
         column.deleteCurrent();
     }
 }

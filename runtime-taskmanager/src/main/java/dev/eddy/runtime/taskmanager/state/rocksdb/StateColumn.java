@@ -15,19 +15,18 @@ import org.rocksdb.RocksIterator;
  * One state's column family plus the backend's shared buffers: reads, writes and deletes the
  * entry of the current key and the state's current namespace (or of those and a user key). The
  * RocksDB key is key group + key [+ namespace] [+ user key]; state without namespace
- * ({@code VoidNamespace}) has no namespace bytes. The current namespace is serialized once when
- * set. Task thread only.
+ * ({@code VoidNamespace}) has no namespace bytes. The current namespace is serialized once, when
+ * first needed. Task thread only.
  */
 final class StateColumn {
-    private static final byte[] NO_BYTES = new byte[0];
-
     private final RocksDBKeyedStateBackend<?> backend;
     private final ColumnFamilyHandle handle;
     private final String stateName;
     private final TypeSerializer<Object> namespaceSerializer; // null without namespace
     private final DataOutputSerializer namespaceOut;
     private Object namespace;
-    private byte[] namespaceBytes;
+    /** Whether {@link #namespaceOut} holds the serialized {@link #namespace} (serialized lazily, on the first RocksDB access). */
+    private boolean namespaceSerialized;
 
     /** @param namespaceSerializer null for state without namespace */
     @SuppressWarnings("unchecked")
@@ -38,7 +37,10 @@ final class StateColumn {
         this.namespaceSerializer = (TypeSerializer<Object>) namespaceSerializer;
         this.namespaceOut = namespaceSerializer == null ? null : new DataOutputSerializer(32);
         this.namespace = namespaceSerializer == null ? VoidNamespace.INSTANCE : null;
-        this.namespaceBytes = namespaceSerializer == null ? NO_BYTES : null;
+    }
+
+    ColumnFamilyHandle handle() {
+        return handle;
     }
 
     String stateName() {
@@ -47,7 +49,8 @@ final class StateColumn {
 
     /**
      * Scopes following accesses to {@code namespace}; null means none (accesses then fail). State
-     * without namespace accepts only {@link VoidNamespace} (or null, which it ignores).
+     * without namespace accepts only {@link VoidNamespace} (or null, which it ignores). The namespace
+     * is serialized only when a RocksDB key is needed (a write-back cache hit needs none).
      */
     void setNamespace(Object namespace) {
         if (namespaceSerializer == null) {
@@ -57,19 +60,11 @@ final class StateColumn {
             }
             return;
         }
-        if (namespace == null) {
-            this.namespace = null;
-            this.namespaceBytes = null;
+        if (namespace == this.namespace) {
             return;
         }
-        namespaceOut.clear();
-        try {
-            namespaceSerializer.serialize(namespace, namespaceOut);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not serialize namespace '" + namespace + "' of state '" + stateName + "'", e);
-        }
         this.namespace = namespace;
-        this.namespaceBytes = namespaceOut.getCopyOfBuffer();
+        this.namespaceSerialized = false;
     }
 
     /** The current namespace (null when none is set). */
@@ -83,14 +78,35 @@ final class StateColumn {
         if (namespaceSerializer == null) {
             return prefix;
         }
-        if (namespaceBytes == null) {
-            throw new IllegalStateException("No current namespace for state '" + stateName + "': call setCurrentNamespace before"
-                    + " accessing namespaced state");
+        if (namespace == null) {
+            throw noNamespace();
+        }
+        if (!namespaceSerialized) {
+            namespaceOut.clear();
+            try {
+                namespaceSerializer.serialize(namespace, namespaceOut);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not serialize namespace '" + namespace + "' of state '" + stateName + "'", e);
+            }
+            namespaceSerialized = true;
         }
         DataOutputSerializer out = backend.keyOut();
         out.setPosition(prefix);
-        out.write(namespaceBytes, 0, namespaceBytes.length);
+        out.write(namespaceOut.getSharedBuffer(), 0, namespaceOut.length());
         return out.getPosition();
+    }
+
+    /** The current namespace; fails when none is set. */
+    Object requireNamespace() {
+        if (namespace == null) {
+            throw noNamespace();
+        }
+        return namespace;
+    }
+
+    private IllegalStateException noNamespace() {
+        return new IllegalStateException("No current namespace for state '" + stateName + "': call setCurrentNamespace before"
+                + " accessing namespaced state");
     }
 
     /** The value bytes of the current key and namespace, or null. */
