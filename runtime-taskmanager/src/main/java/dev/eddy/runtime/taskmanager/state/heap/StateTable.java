@@ -42,14 +42,7 @@ public final class StateTable<K, V> {
     }
 
     public void put(int keyGroup, K key, V value) {
-        int i = keyGroup - range.getStartKeyGroup();
-        Map<K, V> m = forAccess(i);
-        if (m == null) {
-            KeyGroupMap<K, V> fresh = new KeyGroupMap<>(new HashMap<>());
-            byKeyGroup[i] = fresh;
-            m = fresh.map;
-        }
-        m.put(key, value);
+        forWrite(keyGroup - range.getStartKeyGroup()).put(key, value);
     }
 
     /**
@@ -57,13 +50,7 @@ public final class StateTable<K, V> {
      * {@code compute}); what {@code f} throws is rethrown and leaves the value unchanged.
      */
     public void compute(int keyGroup, K key, KeyedEntry.Update<V> f) throws Exception {
-        int i = keyGroup - range.getStartKeyGroup();
-        Map<K, V> m = forAccess(i);
-        if (m == null) {
-            KeyGroupMap<K, V> fresh = new KeyGroupMap<>(new HashMap<>());
-            byKeyGroup[i] = fresh;
-            m = fresh.map;
-        }
+        Map<K, V> m = forWrite(keyGroup - range.getStartKeyGroup());
         ComputeAdapter<K, V> adapter = computeAdapter;
         adapter.update = f;
         try {
@@ -83,6 +70,17 @@ public final class StateTable<K, V> {
         if (m != null) {
             m.remove(key);
         }
+    }
+
+    /** The map of key group index {@code i} for a write: {@link #forAccess}, created when there is none yet. */
+    private Map<K, V> forWrite(int i) {
+        Map<K, V> m = forAccess(i);
+        if (m == null) {
+            KeyGroupMap<K, V> fresh = new KeyGroupMap<>(new HashMap<>());
+            byKeyGroup[i] = fresh;
+            m = fresh.map;
+        }
+        return m;
     }
 
     /** The map of key group index {@code i}, copied first when a snapshot holds it; null when none. */
