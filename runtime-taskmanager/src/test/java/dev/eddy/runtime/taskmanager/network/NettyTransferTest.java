@@ -147,20 +147,10 @@ class NettyTransferTest {
             return null;
         });
         StreamInputReader<Long> reader = new StreamInputReader<>(gate, new LongSerializer());
-        long[] next = {0};
-        readToEnd(reader, new StreamInputReader.DataOutput<>() {
-            @Override
-            public void emitRecord(StreamRecord<Long> record) {
-                assertThat(record.getValue()).isEqualTo(next[0]);
-                next[0]++;
-            }
-
-            @Override
-            public void emitWatermark(dev.eddy.streaming.api.watermark.Watermark watermark) {}
-        }, 30_000);
+        long read = readCounting(reader);
         producer.get();
         flusher.get();
-        assertThat(next[0]).isEqualTo(total);
+        assertThat(read).isEqualTo(total);
         gate.close();
         partition.release();
         assertAllBuffersReturned(producerTm);
@@ -200,19 +190,9 @@ class NettyTransferTest {
 
         // now read: everything arrives, in order
         StreamInputReader<Long> reader = new StreamInputReader<>(gate, new LongSerializer());
-        long[] next = {0};
-        readToEnd(reader, new StreamInputReader.DataOutput<>() {
-            @Override
-            public void emitRecord(StreamRecord<Long> record) {
-                assertThat(record.getValue()).isEqualTo(next[0]);
-                next[0]++;
-            }
-
-            @Override
-            public void emitWatermark(dev.eddy.streaming.api.watermark.Watermark watermark) {}
-        }, 30_000);
+        long read = readCounting(reader);
         producer.get();
-        assertThat(next[0]).isEqualTo(total);
+        assertThat(read).isEqualTo(total);
         gate.close();
         partition.release();
         assertAllBuffersReturned(producerTm);
@@ -360,6 +340,22 @@ class NettyTransferTest {
         } finally {
             small.close();
         }
+    }
+
+    /** Reads to the end, checking that the values count up from 0; returns how many were read. */
+    private static long readCounting(StreamInputReader<Long> reader) throws Exception {
+        long[] next = {0};
+        readToEnd(reader, new StreamInputReader.DataOutput<>() {
+            @Override
+            public void emitRecord(StreamRecord<Long> record) {
+                assertThat(record.getValue()).isEqualTo(next[0]);
+                next[0]++;
+            }
+
+            @Override
+            public void emitWatermark(dev.eddy.streaming.api.watermark.Watermark watermark) {}
+        }, 30_000);
+        return next[0];
     }
 
     private static void transfer(ResultPartitionWriter partition, InputGate gate, int n) throws Exception {
