@@ -12,6 +12,7 @@ import dev.eddy.configuration.DeploymentOptions;
 import dev.eddy.streaming.api.datastream.DataStream;
 import dev.eddy.streaming.api.environment.StreamExecutionEnvironment;
 import dev.eddy.streaming.api.functions.windowing.ProcessWindowFunction;
+import dev.eddy.streaming.api.windowing.assigners.GlobalWindows;
 import dev.eddy.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import dev.eddy.streaming.api.windowing.windows.TimeWindow;
 import dev.eddy.util.Collector;
@@ -121,5 +122,18 @@ class WindowJobTest {
             model.merge(Math.floorDiv(timestamp(v), WINDOW), v, Long::sum);
         }
         assertThat(sums).as("one operator fires the windows in event-time order").containsExactlyElementsOf(model.values());
+    }
+
+    @Test
+    void globalWindowsWithTheEndOfStreamTriggerEmitOneResultPerKeyWhenABoundedInputEnds() throws Exception {
+        StreamExecutionEnvironment env = env();
+        // no timestamps or watermarks at all: only the end of the input (the final watermark) fires
+        List<Long> sums = env.fromSequence(1, N).keyBy(v -> v % 3).window(GlobalWindows.createWithEndOfStreamTrigger())
+                .reduce(Long::sum).executeAndCollect("end of stream", Integer.MAX_VALUE);
+        Map<Long, Long> model = new TreeMap<>();
+        for (long v = 1; v <= N; v++) {
+            model.merge(v % 3, v, Long::sum);
+        }
+        assertThat(sums).containsExactlyInAnyOrderElementsOf(model.values());
     }
 }

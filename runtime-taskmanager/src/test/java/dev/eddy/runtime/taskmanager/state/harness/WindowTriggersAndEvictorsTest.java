@@ -15,12 +15,14 @@ import dev.eddy.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.eddy.streaming.api.windowing.assigners.GlobalWindows;
 import dev.eddy.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import dev.eddy.streaming.api.windowing.assigners.TumblingProcessingTimeWindows;
+import dev.eddy.streaming.api.windowing.assigners.WindowStagger;
 import dev.eddy.streaming.api.windowing.evictors.CountEvictor;
 import dev.eddy.streaming.api.windowing.evictors.DeltaEvictor;
 import dev.eddy.streaming.api.windowing.evictors.TimeEvictor;
 import dev.eddy.streaming.api.windowing.triggers.ContinuousEventTimeTrigger;
 import dev.eddy.streaming.api.windowing.triggers.ContinuousProcessingTimeTrigger;
 import dev.eddy.streaming.api.windowing.triggers.CountTrigger;
+import dev.eddy.streaming.api.windowing.triggers.DeltaTrigger;
 import dev.eddy.streaming.api.windowing.triggers.PurgingTrigger;
 import dev.eddy.streaming.api.windowing.triggers.Trigger;
 import dev.eddy.streaming.api.windowing.triggers.TriggerResult;
@@ -80,6 +82,61 @@ class WindowTriggersAndEvictorsTest {
             h.setProcessingTime(1_000_000);
             assertThat(h.getOutputValues()).isEmpty();
         }
+    }
+
+    @Test
+    void deltaTriggerFiresWhenAnElementIsFarFromTheLastFiringOne() throws Exception {
+        WindowOperatorBuilder<String, String, GlobalWindow> b = builder(GlobalWindows.create());
+        b.trigger(DeltaTrigger.of(3.0, new ValueDistance(), Types.STRING.createSerializer(new SerializerConfig())));
+        try (OperatorSnapshotHarness<String, String> h = open(describe(b))) {
+            // reference a1 (no firing); a3 is 2 away; a5 is 4 away: fire, a5 is the new reference; a8 is 3 (not more); a9 is 4
+            for (String e : new String[] {"a1", "a3", "a5", "b7", "a8", "a9", "b7"}) {
+                h.processElement(e);
+            }
+            assertThat(h.getOutputValues()).containsExactly("aG:a1,a3,a5", "aG:a1,a3,a5,a8,a9");
+        }
+    }
+
+    @Test
+    void globalWindowsWithTheEndOfStreamTriggerFireOnceWhenTheInputEnds() throws Exception {
+        try (OperatorSnapshotHarness<String, String> h = open(describe(builder(GlobalWindows.createWithEndOfStreamTrigger())))) {
+            h.processElement("a1", 1);
+            h.processElement("b1", 2);
+            h.processElement("a2", 3);
+            h.processWatermark(Long.MAX_VALUE - 1);
+            h.setProcessingTime(1_000_000);
+            assertThat(h.getOutputValues()).isEmpty();
+            h.processWatermark(Long.MAX_VALUE);
+            assertThat(h.getOutputValues()).containsExactlyInAnyOrder("aG:a1,a2", "bG:b1");
+        }
+    }
+
+    @Test
+    void windowStaggerShiftsProcessingTimeWindowsPerSubtask() throws Exception {
+        Duration size = Duration.ofMillis(100);
+        // NATURAL: the first element at 130 starts this subtask's windows at 130
+        try (OperatorSnapshotHarness<String, String> h = open(describe(builder(
+                TumblingProcessingTimeWindows.of(size, Duration.ZERO, WindowStagger.NATURAL))))) {
+            h.setProcessingTime(130);
+            h.processElement("a1");
+            h.setProcessingTime(228);
+            h.processElement("a2");
+            assertThat(h.getOutputValues()).isEmpty();
+            h.setProcessingTime(229); // the window's last millisecond
+            assertThat(h.getOutputValues()).containsExactly("a[130,230):a1,a2");
+        }
+        // ALIGNED: the epoch-aligned window [100, 200)
+        try (OperatorSnapshotHarness<String, String> h = open(describe(builder(
+                TumblingProcessingTimeWindows.of(size, Duration.ZERO, WindowStagger.ALIGNED))))) {
+            h.setProcessingTime(130);
+            h.processElement("a1");
+            h.setProcessingTime(199);
+            assertThat(h.getOutputValues()).containsExactly("a[100,200):a1");
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(WindowStagger.RANDOM.getStaggerOffset(12_345, 100)).isBetween(0L, 99L);
+        }
+        assertThat(WindowStagger.NATURAL.getStaggerOffset(12_345, 100)).isEqualTo(45);
     }
 
     @Test
