@@ -25,7 +25,7 @@ class DifferentialTest {
     /** The jobs compared; each must also appear as a source file in the jobs directory. */
     static final List<String> JOBS = List.of("RollingReduceJob", "TimersJob", "TumblingWindowJob", "SlidingWindowJob",
             "SessionWindowJob", "CountAndGlobalWindowJob", "WindowAllJob", "JoinJob", "ConnectJob", "BroadcastJob",
-            "SideOutputJob", "AsyncJob", "AsyncIoJob");
+            "SideOutputJob", "AsyncJob", "AsyncIoJob", "EndOfStreamWindowJob");
 
     @BeforeAll
     static void compileFlinkTwins(@TempDir Path work) throws Exception {

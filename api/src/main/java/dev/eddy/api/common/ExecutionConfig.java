@@ -1,5 +1,6 @@
 package dev.eddy.api.common;
 
+import dev.eddy.api.common.serialization.SerializerConfig;
 import dev.eddy.configuration.Configuration;
 import dev.eddy.configuration.PipelineOptions;
 import java.time.Duration;
@@ -32,5 +33,14 @@ public final class ExecutionConfig {
     /** The periodic watermark interval in milliseconds (default 200; 0 = disabled). */
     public long getAutoWatermarkInterval() {
         return configuration.get(PipelineOptions.AUTO_WATERMARK_INTERVAL).toMillis();
+    }
+
+    /**
+     * The job's serializer settings, e.g. to create a serializer for a trigger's or function's
+     * state ({@code typeInfo.createSerializer(env.getConfig().getSerializerConfig())}). A snapshot
+     * of the configuration at the time of the call; change settings through the configuration.
+     */
+    public SerializerConfig getSerializerConfig() {
+        return new SerializerConfig().setJavaSerializationFallback(configuration.get(PipelineOptions.JAVA_SERIALIZATION_FALLBACK));
     }
 }

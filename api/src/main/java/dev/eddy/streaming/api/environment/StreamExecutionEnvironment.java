@@ -202,7 +202,7 @@ public class StreamExecutionEnvironment {
 
     /** Serializer settings derived from the configuration. */
     public SerializerConfig getSerializerConfig() {
-        return new SerializerConfig().setJavaSerializationFallback(configuration.get(PipelineOptions.JAVA_SERIALIZATION_FALLBACK));
+        return getConfig().getSerializerConfig();
     }
 
     public void registerJobListener(JobListener listener) {
