@@ -51,7 +51,7 @@ public final class TimerHeapInternalTimer<K, N> implements InternalTimer<K, N> {
     public int hashCode() {
         // mixed: a queue bucket holds timers that differ only in the key, often in a narrow id range
         int h = (Objects.hashCode(key) * 31 + Objects.hashCode(namespace)) * 31 + Long.hashCode(timestamp);
-        h = (h ^ (h >>> 16)) * 0x85EBCA6B; // see NamespacedKey: not a final >>> 16, which HashMap undoes
+        h = (h ^ (h >>> 16)) * 0x85EBCA6B; // not a final >>> 16, which HashMap's own spread would undo
         return h ^ (h >>> 13);
     }
 
