@@ -7,12 +7,13 @@ import java.util.Objects;
  * The (key, namespace) pairs of the timers of one timestamp in {@link InternalTimerQueue}, in
  * registration order, each at most once, without an object per timer.
  *
- * <p>Layout: parallel arrays {@code keys}, {@code namespaces} and {@code hashes}, filled in
- * registration order from slot 0; a removed pair leaves a tombstone (its key slot set to
- * {@link #REMOVED}) that the next rebuild drops. An open-addressing index ({@code int[]}, power of
- * two, at most half full, linear probing) maps a pair's hash to {@code slot + 1} (0 = empty). Index
- * entries of removed slots stay until the rebuild and are skipped by lookups, so no index deletion
- * is needed. {@code head} is the first slot that may be live (polling advances it).
+ * <p>Layout: {@code pairs} holds key and namespace side by side ({@code 2·slot}, {@code 2·slot+1}),
+ * filled in registration order from slot 0; a removed pair leaves a tombstone (its key set to
+ * {@link #REMOVED}) that the next rebuild drops. An open-addressing index ({@code long[]}, power of
+ * two, at most half full, linear probing) holds {@code hash << 32 | (slot + 1)} (0 = empty), so a
+ * probe compares hashes without touching the pairs. Index entries of removed slots stay until the
+ * rebuild and are skipped by lookups, so no index deletion is needed. {@code head} is the first
+ * slot that may be live (polling advances it).
  *
  * <p>Not thread-safe: task thread only, like its queue.
  */
@@ -20,10 +21,9 @@ final class TimerBucket {
     /** Key slot marker of a removed pair (tombstone). */
     private static final Object REMOVED = new Object();
 
-    private Object[] keys;
-    private Object[] namespaces;
-    private int[] hashes;
-    private int[] index;
+    /** key of slot s at 2s, namespace at 2s + 1 */
+    private Object[] pairs;
+    private long[] index;
     /** Slots used so far (live and removed). */
     private int used;
     /** Live pairs. */
@@ -33,10 +33,8 @@ final class TimerBucket {
 
     /** A bucket holding two pairs, in this order (the second known to differ from the first). */
     TimerBucket(Object key1, Object namespace1, Object key2, Object namespace2) {
-        keys = new Object[4];
-        namespaces = new Object[4];
-        hashes = new int[4];
-        index = new int[8];
+        pairs = new Object[8];
+        index = new long[8];
         add(key1, namespace1);
         add(key2, namespace2);
     }
@@ -52,6 +50,10 @@ final class TimerBucket {
         return h ^ (h >>> 16);
     }
 
+    private int capacity() {
+        return pairs.length >> 1;
+    }
+
     int size() {
         return size;
     }
@@ -62,13 +64,12 @@ final class TimerBucket {
         if (find(key, namespace, h) >= 0) {
             return false;
         }
-        if (used == keys.length) {
-            rebuild(size >= keys.length / 2 ? keys.length * 2 : keys.length);
+        if (used == capacity()) {
+            rebuild(size >= capacity() / 2 ? capacity() * 2 : capacity());
         }
         int slot = used++;
-        keys[slot] = key;
-        namespaces[slot] = namespace;
-        hashes[slot] = h;
+        pairs[2 * slot] = key;
+        pairs[2 * slot + 1] = namespace;
         insertIndex(h, slot);
         size++;
         return true;
@@ -87,7 +88,7 @@ final class TimerBucket {
     /** Slot of the first live pair; the bucket must not be empty. */
     int firstSlot() {
         int s = head;
-        while (keys[s] == REMOVED) {
+        while (pairs[2 * s] == REMOVED) {
             s++;
         }
         head = s;
@@ -95,17 +96,17 @@ final class TimerBucket {
     }
 
     Object keyAt(int slot) {
-        return keys[slot];
+        return pairs[2 * slot];
     }
 
     Object namespaceAt(int slot) {
-        return namespaces[slot];
+        return pairs[2 * slot + 1];
     }
 
     /** Removes the pair in {@code slot}, which must be live. */
     void kill(int slot) {
-        keys[slot] = REMOVED;
-        namespaces[slot] = null;
+        pairs[2 * slot] = REMOVED;
+        pairs[2 * slot + 1] = null;
         size--;
         if (slot == head) {
             head++;
@@ -114,10 +115,11 @@ final class TimerBucket {
 
     /** Calls {@code action} for every live pair in registration order. */
     void forEach(PairConsumer action) {
+        Object[] p = pairs;
         for (int s = head; s < used; s++) {
-            Object k = keys[s];
+            Object k = p[2 * s];
             if (k != REMOVED) {
-                action.accept(k, namespaces[s]);
+                action.accept(k, p[2 * s + 1]);
             }
         }
     }
@@ -129,17 +131,17 @@ final class TimerBucket {
     }
 
     private int find(Object key, Object namespace, int h) {
-        int[] idx = index;
+        long[] idx = index;
         int mask = idx.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
-            int e = idx[i];
+            long e = idx[i];
             if (e == 0) {
                 return -1;
             }
-            int slot = e - 1;
-            if (hashes[slot] == h) {
-                Object k = keys[slot];
-                if (k != REMOVED && Objects.equals(k, key) && Objects.equals(namespaces[slot], namespace)) {
+            if ((int) (e >>> 32) == h) {
+                int slot = (int) e - 1;
+                Object k = pairs[2 * slot];
+                if (k != REMOVED && Objects.equals(k, key) && Objects.equals(pairs[2 * slot + 1], namespace)) {
                     return slot;
                 }
             }
@@ -147,43 +149,38 @@ final class TimerBucket {
     }
 
     private void insertIndex(int h, int slot) {
-        int[] idx = index;
+        long[] idx = index;
         int mask = idx.length - 1;
         int i = h & mask;
         while (idx[i] != 0) {
             i = (i + 1) & mask;
         }
-        idx[i] = slot + 1;
+        idx[i] = ((long) h << 32) | (slot + 1);
     }
 
-    /** Drops the tombstones into arrays of {@code capacity} slots and rebuilds the index. */
+    /** Drops the tombstones into room for {@code capacity} slots and rebuilds the index (hashes recomputed). */
     private void rebuild(int capacity) {
-        Object[] k = capacity == keys.length ? keys : new Object[capacity];
-        Object[] n = capacity == keys.length ? namespaces : new Object[capacity];
-        int[] hs = capacity == keys.length ? hashes : new int[capacity];
+        Object[] p = capacity == capacity() ? pairs : new Object[capacity * 2];
         int live = 0;
         for (int s = head; s < used; s++) {
-            if (keys[s] != REMOVED) {
-                k[live] = keys[s];
-                n[live] = namespaces[s];
-                hs[live] = hashes[s];
+            Object k = pairs[2 * s];
+            if (k != REMOVED) {
+                p[2 * live] = k;
+                p[2 * live + 1] = pairs[2 * s + 1];
                 live++;
             }
         }
-        Arrays.fill(k, live, capacity, null);
-        Arrays.fill(n, live, capacity, null);
-        keys = k;
-        namespaces = n;
-        hashes = hs;
+        Arrays.fill(p, 2 * live, p.length, null);
+        pairs = p;
         used = live;
         head = 0;
         if (index.length == capacity * 2) {
             Arrays.fill(index, 0);
         } else {
-            index = new int[capacity * 2];
+            index = new long[capacity * 2];
         }
         for (int s = 0; s < live; s++) {
-            insertIndex(hs[s], s);
+            insertIndex(hash(p[2 * s], p[2 * s + 1]), s);
         }
     }
 }
