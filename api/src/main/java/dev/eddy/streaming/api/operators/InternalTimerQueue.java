@@ -36,7 +36,7 @@ public final class InternalTimerQueue<K, N> {
         }
         Object bucket = buckets.get(timestamp);
         if (bucket == null) {
-            buckets.put(timestamp, new TimerHeapInternalTimer<>(key, namespace, timestamp, 0));
+            buckets.put(timestamp, new TimerHeapInternalTimer<>(key, namespace, timestamp));
         } else if (bucket instanceof TimerBucket set) {
             if (!set.add(key, namespace)) {
                 return false;
@@ -106,7 +106,7 @@ public final class InternalTimerQueue<K, N> {
         TimerHeapInternalTimer<K, N> head;
         if (first.getValue() instanceof TimerBucket set) {
             int slot = set.firstSlot();
-            head = new TimerHeapInternalTimer<>((K) set.keyAt(slot), (N) set.namespaceAt(slot), first.getKey(), 0);
+            head = new TimerHeapInternalTimer<>((K) set.keyAt(slot), (N) set.namespaceAt(slot), first.getKey());
             set.kill(slot);
             if (set.size() == 0) {
                 buckets.pollFirstEntry();
@@ -127,7 +127,7 @@ public final class InternalTimerQueue<K, N> {
     /** Calls {@code action} for every timer in firing order. Do not modify the queue meanwhile. */
     @SuppressWarnings("unchecked")
     public void forEach(Consumer<? super TimerHeapInternalTimer<K, N>> action) {
-        forEachTimer((key, namespace, timestamp) -> action.accept(new TimerHeapInternalTimer<>(key, namespace, timestamp, 0)));
+        forEachTimer((key, namespace, timestamp) -> action.accept(new TimerHeapInternalTimer<>(key, namespace, timestamp)));
     }
 
     /**

@@ -3,21 +3,19 @@ package dev.eddy.streaming.api.operators;
 import java.util.Objects;
 
 /**
- * The timer object held by {@link InternalTimerQueue}: key, namespace and timestamp, plus the
- * registration sequence that orders timers of equal timestamp. Equality and hash code cover key,
- * namespace and timestamp only. Immutable.
+ * A timer of {@link InternalTimerQueue}: key, namespace and timestamp. The queue holds one for a
+ * timestamp with a single timer, and makes one for each timer it hands out (polled or iterated).
+ * Equality and hash code cover key, namespace and timestamp. Immutable.
  */
 public final class TimerHeapInternalTimer<K, N> implements InternalTimer<K, N> {
     private final K key;
     private final N namespace;
     private final long timestamp;
-    private final long sequence;
 
-    TimerHeapInternalTimer(K key, N namespace, long timestamp, long sequence) {
+    TimerHeapInternalTimer(K key, N namespace, long timestamp) {
         this.key = key;
         this.namespace = namespace;
         this.timestamp = timestamp;
-        this.sequence = sequence;
     }
 
     @Override
@@ -33,10 +31,6 @@ public final class TimerHeapInternalTimer<K, N> implements InternalTimer<K, N> {
     @Override
     public N getNamespace() {
         return namespace;
-    }
-
-    long sequence() {
-        return sequence;
     }
 
     @Override
