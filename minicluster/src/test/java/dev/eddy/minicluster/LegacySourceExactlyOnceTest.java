@@ -2,29 +2,16 @@ package dev.eddy.minicluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eddy.api.common.functions.OpenContext;
-import dev.eddy.api.common.functions.RichMapFunction;
-import dev.eddy.api.common.state.CheckpointListener;
 import dev.eddy.api.common.state.ListState;
 import dev.eddy.api.common.state.ListStateDescriptor;
-import dev.eddy.api.common.state.ValueState;
-import dev.eddy.api.common.state.ValueStateDescriptor;
 import dev.eddy.api.common.typeinfo.Types;
-import dev.eddy.api.java.tuple.Tuple3;
 import dev.eddy.configuration.Configuration;
 import dev.eddy.runtime.state.FunctionInitializationContext;
 import dev.eddy.runtime.state.FunctionSnapshotContext;
 import dev.eddy.streaming.api.checkpoint.CheckpointedFunction;
 import dev.eddy.streaming.api.environment.StreamExecutionEnvironment;
-import dev.eddy.streaming.api.functions.KeyedProcessFunction;
-import dev.eddy.streaming.api.functions.sink.legacy.SinkFunction;
 import dev.eddy.streaming.api.functions.source.legacy.RichParallelSourceFunction;
-import dev.eddy.util.Collector;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,15 +27,10 @@ import org.junit.jupiter.api.Timeout;
 class LegacySourceExactlyOnceTest {
     static final int RECORDS = 40_000;
     static final int KEYS = 20;
-    static final AtomicInteger FAILURES = new AtomicInteger();
-    static final AtomicLong COMPLETED_CHECKPOINTS = new AtomicLong();
-    static final Map<Long, long[]> LATEST = new ConcurrentHashMap<>();
 
     @Test
     void aBatchUnderTheLockSourceIsExactlyOnceAcrossFailures() throws Exception {
-        FAILURES.set(0);
-        COMPLETED_CHECKPOINTS.set(0);
-        LATEST.clear();
+        RecoveryFixture.reset();
         long[] thresholds = {3_000, 5_000};
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Configuration.fromMap(Map.of(
                 "restart-strategy.type", "fixed-delay",
@@ -57,25 +39,15 @@ class LegacySourceExactlyOnceTest {
         env.setParallelism(2);
         env.enableCheckpointing(50);
         env.addSource(new BatchSource(RECORDS), "batches-under-lock", Types.LONG)
-                .map(new Throttle())
+                .map(new RecoveryFixture.Throttle())
                 .keyBy(v -> v % KEYS)
-                .process(new CountAndSum(thresholds))
-                .addSink(new LatestPerKey());
+                .process(new RecoveryFixture.CountAndSum(thresholds))
+                .addSink(new RecoveryFixture.LatestPerKey());
 
         env.execute("legacy-source-exactly-once");
 
-        assertThat(FAILURES.get()).as("failures injected").isEqualTo(thresholds.length);
-        assertThat(COMPLETED_CHECKPOINTS.get()).as("checkpoints completed").isPositive();
-        Map<Long, long[]> expected = new HashMap<>();
-        for (long v = 0; v < RECORDS; v++) {
-            long[] e = expected.computeIfAbsent(v % KEYS, k -> new long[2]);
-            e[0]++;
-            e[1] += v;
-        }
-        assertThat(LATEST.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
-        for (Map.Entry<Long, long[]> e : expected.entrySet()) {
-            assertThat(LATEST.get(e.getKey())).as("count and sum of key %d", e.getKey()).containsExactly(e.getValue());
-        }
+        assertThat(RecoveryFixture.COMPLETED_CHECKPOINTS.get()).as("checkpoints completed").isPositive();
+        RecoveryFixture.assertExactCountsAndSums(RECORDS, KEYS, thresholds);
     }
 
     /** Emits its slice of [0, records) in batches of 100 under the cached checkpoint lock; the position moves after a batch. */
@@ -131,73 +103,6 @@ class LegacySourceExactlyOnceTest {
             for (Long position : positionState.get()) {
                 next = position;
             }
-        }
-    }
-
-    /** Slows the pipeline down (back-pressuring the source) so checkpoints complete while it runs. */
-    public static final class Throttle extends RichMapFunction<Long, Long> {
-        private static final long serialVersionUID = 1L;
-        private transient long n;
-
-        @Override
-        public Long map(Long value) throws Exception {
-            if (++n % 20 == 0) {
-                Thread.sleep(1);
-            }
-            return value;
-        }
-    }
-
-    /** Keyed count and sum; fails once per threshold, after a checkpoint completed in this attempt. */
-    public static final class CountAndSum extends KeyedProcessFunction<Long, Long, Tuple3<Long, Long, Long>>
-            implements CheckpointListener {
-        private static final long serialVersionUID = 1L;
-        private final long[] thresholds;
-        private transient ValueState<Long> count;
-        private transient ValueState<Long> sum;
-        private transient long seenThisAttempt;
-        private transient boolean checkpointedThisAttempt;
-
-        CountAndSum(long[] thresholds) {
-            this.thresholds = thresholds;
-        }
-
-        @Override
-        public void open(OpenContext openContext) {
-            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
-            sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Long.class));
-        }
-
-        @Override
-        public void processElement(Long value, Context ctx, Collector<Tuple3<Long, Long, Long>> out) throws Exception {
-            seenThisAttempt++;
-            int injected = FAILURES.get();
-            if (injected < thresholds.length && getRuntimeContext().getTaskInfo().getAttemptNumber() == injected
-                    && checkpointedThisAttempt && seenThisAttempt >= thresholds[injected]
-                    && FAILURES.compareAndSet(injected, injected + 1)) {
-                throw new IllegalStateException("injected failure " + (injected + 1) + " after " + seenThisAttempt + " records");
-            }
-            long c = count.value() == null ? 0 : count.value();
-            long s = sum.value() == null ? 0 : sum.value();
-            count.update(c + 1);
-            sum.update(s + value);
-            out.collect(Tuple3.of(ctx.getCurrentKey(), c + 1, s + value));
-        }
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            checkpointedThisAttempt = true;
-            COMPLETED_CHECKPOINTS.incrementAndGet();
-        }
-    }
-
-    /** Keeps, per key, the update with the largest count. */
-    public static final class LatestPerKey implements SinkFunction<Tuple3<Long, Long, Long>> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void invoke(Tuple3<Long, Long, Long> value, Context context) {
-            LATEST.merge(value.f0, new long[] {value.f1, value.f2}, (a, b) -> b[0] > a[0] ? b : a);
         }
     }
 }

@@ -73,9 +73,14 @@ public class RecordWriter<T> {
         partition.flushAll();
     }
 
-    /** Hands every partly filled buffer to the consumers (buffer timeout, or before idling). */
+    /** Hands every partly filled buffer to the consumers (before idling, or a flush after every record). Task thread. */
     public void flushAll() {
         partition.flushAll();
+    }
+
+    /** Hands what was appended so far to the consumers; any thread (the buffer-timeout timer), while the task writes. */
+    public void flushAllFromAnyThread() {
+        partition.flushAllFromAnyThread();
     }
 
     /** True while a buffer can be had without waiting. */

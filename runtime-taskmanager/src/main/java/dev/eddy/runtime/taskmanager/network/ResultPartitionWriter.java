@@ -40,6 +40,12 @@ public interface ResultPartitionWriter {
     /** Makes everything written visible to the consumers. Task thread. */
     default void flushAll() {}
 
+    /**
+     * Makes everything appended so far visible to the consumers; any thread, concurrently with the
+     * writing thread (the buffer-timeout timer calls it without stopping the task).
+     */
+    default void flushAllFromAnyThread() {}
+
     /** True while a buffer can be had without waiting. */
     default boolean isAvailable() {
         return true;

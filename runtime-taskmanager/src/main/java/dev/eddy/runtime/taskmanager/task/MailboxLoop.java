@@ -1,15 +1,18 @@
 package dev.eddy.runtime.taskmanager.task;
 
 import dev.eddy.runtime.taskmanager.network.InputStatus;
+import dev.eddy.runtime.taskmanager.task.io.OutputWriter;
 import dev.eddy.runtime.taskmanager.task.io.StreamInputProcessor;
 import dev.eddy.runtime.taskmanager.task.mailbox.Mail;
 import dev.eddy.runtime.taskmanager.task.mailbox.TaskMailbox;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The task thread's main loop: it alternates between pending mail and the default action
@@ -17,15 +20,15 @@ import java.util.function.BooleanSupplier;
  * records). Input is processed only while every writer can take a buffer; when there is nothing to
  * read the writers are flushed and the thread parks on the input's availability future or new
  * mail, whichever comes first. Task thread only, except {@link #startPeriodicFlush} whose timer
- * merely enqueues a flush mail.
+ * flushes the writers concurrently (see {@code OutputWriter#flushAllFromAnyThread}).
  */
 final class MailboxLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxLoop.class);
     private final TaskMailbox mailbox;
     private final TaskResources resources;
     private final BooleanSupplier canceled;
     private final String taskName;
     private final ScheduledExecutorService scheduler;
-    private final AtomicBoolean flushQueued = new AtomicBoolean();
     private ScheduledFuture<?> flusher;
 
     MailboxLoop(TaskMailbox mailbox, TaskResources resources, ScheduledExecutorService scheduler, BooleanSupplier canceled, String taskName) {
@@ -36,20 +39,23 @@ final class MailboxLoop {
         this.taskName = taskName;
     }
 
-    /** Flushes all writers every {@code intervalMillis} (as mail); no-op when &lt;= 0. */
+    /**
+     * Flushes all writers every {@code intervalMillis} from the timer thread itself (no mail: the
+     * writers publish what was appended so far without stopping the task thread, or a legacy
+     * source's thread that holds the checkpoint lock); no-op when &lt;= 0.
+     */
     void startPeriodicFlush(long intervalMillis) {
-        if (intervalMillis <= 0 || resources.getWriters().isEmpty()) {
+        List<OutputWriter<?>> writers = List.copyOf(resources.getWriters());
+        if (intervalMillis <= 0 || writers.isEmpty()) {
             return;
         }
         flusher = scheduler.scheduleAtFixedRate(() -> {
-            if (flushQueued.compareAndSet(false, true)) {
-                boolean queued = mailbox.put(new Mail(() -> {
-                    flushQueued.set(false);
-                    resources.flushWriters();
-                }, "buffer timeout flush"));
-                if (!queued) {
-                    flushQueued.set(false);
+            try {
+                for (OutputWriter<?> w : writers) {
+                    w.flushAllFromAnyThread();
                 }
+            } catch (RuntimeException e) {
+                LOG.warn("Buffer timeout flush of {} failed; the task's own flushes still deliver its output", taskName, e);
             }
         }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }

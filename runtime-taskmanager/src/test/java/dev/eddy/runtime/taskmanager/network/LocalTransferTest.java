@@ -123,6 +123,93 @@ class LocalTransferTest {
     }
 
     @Test
+    void flushFromAnotherThreadPublishesWhatWasWrittenWithoutTheWriter() throws Exception {
+        ResultPartitionWriter partition = env.createResultPartition("p-timer-flush", 1, "producer");
+        RecordWriter<Long> writer = new RecordWriter<>(partition, new LongSerializer());
+        InputGate gate = env.createInputGate("consumer", List.of(channel(env, "p-timer-flush", 0)));
+        StreamInputReader<Long> reader = new StreamInputReader<>(gate, new LongSerializer());
+        Collector<Long> out = new Collector<>();
+        awaitNothingAvailable(reader, out);
+
+        writer.emit(new StreamRecord<>(11L), 0);
+        writer.emit(new StreamRecord<>(12L), 0);
+        var future = reader.getAvailableFuture();
+        assertThat(future).isNotDone();
+        Thread timer = new Thread(writer::flushAllFromAnyThread, "test-timer");
+        timer.start();
+        timer.join();
+        assertThat(future).succeedsWithin(java.time.Duration.ofSeconds(5));
+        drain(reader, out);
+        assertThat(out.values).containsExactly(11L, 12L);
+
+        writer.flushAllFromAnyThread(); // nothing new: no empty slice, nothing to read
+        assertThat(reader.emitNext(out)).isEqualTo(InputStatus.NOTHING_AVAILABLE);
+        writer.emit(new StreamRecord<>(13L), 0);
+        writer.flushAll(); // the writer's own flush after a foreign one still publishes only the new bytes
+        drain(reader, out);
+        assertThat(out.values).containsExactly(11L, 12L, 13L);
+        writer.finish();
+        readToEnd(reader, out, 5_000);
+        gate.close();
+        partition.release();
+        assertNoBuffersInUse();
+    }
+
+    @Test
+    void concurrentTimerFlushesWhileTheWriterAppendsLoseAndReorderNothing() throws Exception {
+        ResultPartitionWriter partition = env.createResultPartition("p-race", 1, "producer");
+        RecordWriter<byte[]> writer = new RecordWriter<>(partition, new BytesSerializer());
+        InputGate gate = env.createInputGate("consumer", List.of(channel(env, "p-race", 0)));
+        StreamInputReader<byte[]> reader = new StreamInputReader<>(gate, new BytesSerializer());
+        Collector<byte[]> out = new Collector<>();
+        int records = 20_000;
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong flushes = new java.util.concurrent.atomic.AtomicLong();
+        // the flusher publishes mid-element as often as it can: elements must still arrive whole and in order
+        Thread flusher = new Thread(() -> {
+            while (writing.get()) {
+                writer.flushAllFromAnyThread();
+                flushes.incrementAndGet();
+            }
+        }, "test-flusher");
+        Thread producer = new Thread(() -> {
+            try {
+                for (int i = 0; i < records; i++) {
+                    writer.emit(new StreamRecord<>(pattern(i)), 0);
+                }
+                writer.finish();
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            } finally {
+                writing.set(false);
+            }
+        }, "test-producer");
+        flusher.start();
+        producer.start();
+        readToEnd(reader, out, 30_000);
+        producer.join();
+        flusher.join();
+
+        assertThat(flushes.get()).isPositive();
+        assertThat(out.values).hasSize(records);
+        for (int i = 0; i < records; i++) {
+            assertThat(out.values.get(i)).as("record %d", i).isEqualTo(pattern(i));
+        }
+        gate.close();
+        partition.release();
+        assertNoBuffersInUse();
+    }
+
+    /** Record {@code i}: 0 to 3 segments long, bytes derived from {@code i}. */
+    static byte[] pattern(int i) {
+        byte[] b = new byte[(i * 37) % (3 * SEGMENT + 1)];
+        for (int j = 0; j < b.length; j++) {
+            b[j] = (byte) (i * 31 + j);
+        }
+        return b;
+    }
+
+    @Test
     void watermarksAreMergedAsMinimumOverChannelsThatHaveNotEnded() throws Exception {
         ResultPartitionWriter p1 = env.createResultPartition("p-wm-1", 1, "producer-1");
         ResultPartitionWriter p2 = env.createResultPartition("p-wm-2", 1, "producer-2");

@@ -123,6 +123,41 @@ class NettyTransferTest {
     }
 
     @Test
+    void timerFlushesFromAnotherThreadWhileWritingDeliverEverythingInOrder() throws Exception {
+        ResultPartitionWriter partition = producerTm.createResultPartition("timer-flush", 1, "producer");
+        RecordWriter<Long> writer = new RecordWriter<>(partition, new LongSerializer());
+        InputGate gate = consumerTm.createInputGate("consumer", List.of(channel(producerTm, "timer-flush", 0)));
+        int total = 300_000;
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Future<?> flusher = threads.submit(() -> {
+            while (writing.get()) {
+                writer.flushAllFromAnyThread(); // small slices, often ending inside a record
+            }
+            return null;
+        });
+        Future<?> producer = threads.submit(() -> {
+            try {
+                for (long i = 0; i < total; i++) {
+                    writer.emit(new StreamRecord<>(i), 0);
+                }
+                writer.finish();
+            } finally {
+                writing.set(false);
+            }
+            return null;
+        });
+        StreamInputReader<Long> reader = new StreamInputReader<>(gate, new LongSerializer());
+        long read = readCounting(reader);
+        producer.get();
+        flusher.get();
+        assertThat(read).isEqualTo(total);
+        gate.close();
+        partition.release();
+        assertAllBuffersReturned(producerTm);
+        assertAllBuffersReturned(consumerTm);
+    }
+
+    @Test
     void slowConsumerBackPressuresProducerWithBoundedMemory() throws Exception {
         ResultPartitionWriter partition = producerTm.createResultPartition("bp", 1, "producer");
         RecordWriter<Long> writer = new RecordWriter<>(partition, new LongSerializer());
@@ -155,19 +190,9 @@ class NettyTransferTest {
 
         // now read: everything arrives, in order
         StreamInputReader<Long> reader = new StreamInputReader<>(gate, new LongSerializer());
-        long[] next = {0};
-        readToEnd(reader, new StreamInputReader.DataOutput<>() {
-            @Override
-            public void emitRecord(StreamRecord<Long> record) {
-                assertThat(record.getValue()).isEqualTo(next[0]);
-                next[0]++;
-            }
-
-            @Override
-            public void emitWatermark(dev.eddy.streaming.api.watermark.Watermark watermark) {}
-        }, 30_000);
+        long read = readCounting(reader);
         producer.get();
-        assertThat(next[0]).isEqualTo(total);
+        assertThat(read).isEqualTo(total);
         gate.close();
         partition.release();
         assertAllBuffersReturned(producerTm);
@@ -315,6 +340,22 @@ class NettyTransferTest {
         } finally {
             small.close();
         }
+    }
+
+    /** Reads to the end, checking that the values count up from 0; returns how many were read. */
+    private static long readCounting(StreamInputReader<Long> reader) throws Exception {
+        long[] next = {0};
+        readToEnd(reader, new StreamInputReader.DataOutput<>() {
+            @Override
+            public void emitRecord(StreamRecord<Long> record) {
+                assertThat(record.getValue()).isEqualTo(next[0]);
+                next[0]++;
+            }
+
+            @Override
+            public void emitWatermark(dev.eddy.streaming.api.watermark.Watermark watermark) {}
+        }, 30_000);
+        return next[0];
     }
 
     private static void transfer(ResultPartitionWriter partition, InputGate gate, int n) throws Exception {

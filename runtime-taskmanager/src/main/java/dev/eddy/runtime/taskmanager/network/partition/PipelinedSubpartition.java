@@ -4,6 +4,8 @@ import dev.eddy.runtime.taskmanager.network.buffer.BufferSlice;
 import dev.eddy.runtime.taskmanager.network.buffer.LocalBufferPool;
 import dev.eddy.runtime.taskmanager.network.buffer.NetworkBuffer;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 
 /**
@@ -15,6 +17,13 @@ import java.util.ArrayDeque;
  * buffer is sealed and visible at once. {@link #flush()} publishes the written part of the tail
  * buffer without sealing it, so the writer keeps filling the same buffer: a flush after every record
  * (buffer timeout 0) costs one short lock and hands out a small slice, not a new buffer.
+ *
+ * <p><b>Flushing from another thread</b>: {@link #flushFromAnyThread()} (the buffer-timeout timer)
+ * publishes what the writer has appended so far without involving the writer: after each append the
+ * writer stores its position in the tail buffer with release semantics ({@code Builder.written}),
+ * and the flusher publishes up to that position under the monitor. The writer is never stopped or
+ * handed a mail for it, which matters for a legacy source whose thread emits under the checkpoint
+ * lock. A published range may end inside an element; consumers reassemble elements across slices.
  *
  * <p><b>Consumer side</b> (any one thread at a time): {@link #poll()} returns the next published byte
  * range as a {@link BufferSlice} holding its own buffer reference. When it finds nothing it records
@@ -50,8 +59,23 @@ public final class PipelinedSubpartition {
     private volatile boolean releasedForWriter;
 
     private static final class Builder {
+        private static final VarHandle WRITTEN;
+
+        static {
+            try {
+                WRITTEN = MethodHandles.lookup().findVarHandle(Builder.class, "written", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         final NetworkBuffer buffer;
-        int committed;
+        /** Published to the consumer; written under the subpartition's monitor, read racily by the writer's fast path. */
+        volatile int committed;
+        /** Bytes the writer has appended; stored with release semantics by the writer, read with acquire by a flusher. */
+        @SuppressWarnings("unused")
+        private int written;
+        /** Guarded by the subpartition's monitor. */
         boolean sealed;
 
         Builder(NetworkBuffer buffer) {
@@ -87,6 +111,8 @@ public final class PipelinedSubpartition {
             off += n;
             if (writePos == seg.length) {
                 sealCurrent();
+            } else {
+                Builder.WRITTEN.setRelease(current, writePos);
             }
         }
     }
@@ -124,7 +150,7 @@ public final class PipelinedSubpartition {
         }
     }
 
-    /** Publishes what was written to the tail buffer; cheap when nothing new was written. */
+    /** Publishes what was written to the tail buffer; cheap when nothing new was written. Writer thread. */
     void flush() {
         Builder b = current;
         if (b == null || b.committed == writePos) {
@@ -133,6 +159,29 @@ public final class PipelinedSubpartition {
         DataAvailabilityListener notify;
         synchronized (this) {
             b.committed = writePos;
+            notify = takeWaitingListenerLocked();
+        }
+        if (notify != null) {
+            notify.notifyDataAvailable();
+        }
+    }
+
+    /**
+     * Publishes what the writer has appended to the tail buffer so far, from any thread, without
+     * waiting for or disturbing the writer (see the class comment). Takes the monitor once.
+     */
+    void flushFromAnyThread() {
+        DataAvailabilityListener notify;
+        synchronized (this) {
+            Builder b = queue.peekLast();
+            if (b == null || b.sealed) {
+                return;
+            }
+            int written = (int) Builder.WRITTEN.getAcquire(b);
+            if (written <= b.committed) {
+                return;
+            }
+            b.committed = written;
             notify = takeWaitingListenerLocked();
         }
         if (notify != null) {

@@ -94,6 +94,13 @@ public final class ResultPartition implements ResultPartitionWriter {
     }
 
     @Override
+    public void flushAllFromAnyThread() {
+        for (PipelinedSubpartition sp : subpartitions) {
+            sp.flushFromAnyThread();
+        }
+    }
+
+    @Override
     public boolean isAvailable() {
         return pool.isAvailable();
     }

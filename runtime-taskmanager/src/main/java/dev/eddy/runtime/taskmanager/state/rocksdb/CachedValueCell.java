@@ -5,6 +5,7 @@ import dev.eddy.core.memory.DataOutputSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.function.BinaryOperator;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
@@ -27,6 +28,12 @@ import org.rocksdb.WriteBatch;
  * <p>User reads ({@link #read()}) return a copy of mutable values and user writes ({@link #write})
  * store a copy, so callers see RocksDB's semantics; internal access shares the cached object.
  *
+ * <p>Merges (list state, constructed with a merger): {@link #mergeInternal} on an uncached entry
+ * caches only the delta, without reading RocksDB ("pending merge"); further merges grow the delta
+ * with the merger. Writing the entry back is then a RocksDB merge of the delta (the column family's
+ * merge operator must combine serialized values as the merger combines objects), after which the
+ * entry is dropped. Reading a pending entry loads RocksDB's value and merges the delta into it.
+ *
  * <p>Task thread only, like the backend: no locks.
  */
 final class CachedValueCell<T> implements ValueCell<T> {
@@ -36,6 +43,8 @@ final class CachedValueCell<T> implements ValueCell<T> {
     private final RocksDBKeyedStateBackend<?> backend;
     private final StateColumn column;
     private final TypeSerializer<T> serializer;
+    /** Combines a stored value with a delta (may mutate and return the stored one); null when merges are not supported. */
+    private final BinaryOperator<T> merger;
     private final boolean immutable;
     private final int capacity;
     private final int burst;
@@ -53,12 +62,19 @@ final class CachedValueCell<T> implements ValueCell<T> {
 
     /** @param capacity the maximum number of cached (key, namespace) entries; > 0 */
     CachedValueCell(RocksDBKeyedStateBackend<?> backend, StateColumn column, TypeSerializer<T> serializer, int capacity) {
+        this(backend, column, serializer, capacity, null);
+    }
+
+    /** @param merger how {@link #mergeInternal} combines a value with a delta, matching the column's merge operator; null for none */
+    CachedValueCell(RocksDBKeyedStateBackend<?> backend, StateColumn column, TypeSerializer<T> serializer, int capacity,
+            BinaryOperator<T> merger) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("A write-back cache needs a capacity > 0, was " + capacity);
         }
         this.backend = backend;
         this.column = column;
         this.serializer = serializer;
+        this.merger = merger;
         this.immutable = serializer.isImmutableType();
         this.capacity = capacity;
         this.burst = Math.max(1, Math.min(MAX_BURST, capacity / 8));
@@ -81,9 +97,55 @@ final class CachedValueCell<T> implements ValueCell<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public T readInternal() {
-        return (T) entry(true).value;
+        Entry e = entry(true);
+        if (e.pendingMerge) {
+            resolvePendingMerge(e);
+        }
+        return asT(e.value);
+    }
+
+    /** Makes a pending entry whole: RocksDB's value with the cached delta merged into it (stays dirty). */
+    private void resolvePendingMerge(Entry e) {
+        byte[] bytes = column.get(column.currentKeyLength());
+        T delta = asT(e.value);
+        e.value = bytes == null ? delta : merger.apply(column.deserialize(serializer, bytes), delta);
+        e.pendingMerge = false;
+    }
+
+    /**
+     * Merges {@code delta} into the current key's value without reading RocksDB when it is not
+     * cached (see the class comment); the cell may keep {@code delta} itself. Returns the cached
+     * result: the whole value, or only the pending delta when RocksDB's value was not read.
+     */
+    T mergeInternal(T delta) {
+        if (merger == null) {
+            throw new IllegalStateException("State '" + column.stateName() + "' does not merge values");
+        }
+        Entry e = find(backend.requireCurrentKey(), column.requireNamespace());
+        if (e == null) {
+            e = insert(backend.requireCurrentKey(), column.requireNamespace(), false);
+            e.pendingMerge = true;
+            e.value = delta;
+        } else {
+            e.value = e.value == null ? delta : merger.apply(asT(e.value), delta);
+        }
+        markDirty(e);
+        return asT(e.value);
+    }
+
+    /** Writes the current key's entry back if dirty and drops it from the cache (e.g. a value grown too big to keep). */
+    void writeBackAndDropCurrent() {
+        Entry e = find(backend.requireCurrentKey(), column.requireNamespace());
+        if (e == null) {
+            return;
+        }
+        if (e.dirty) {
+            WriteBatch batch = backend.cacheBatch();
+            addToBatch(batch, e);
+            backend.writeCacheBatch(batch, column);
+        }
+        drop(e);
     }
 
     @Override
@@ -120,7 +182,11 @@ final class CachedValueCell<T> implements ValueCell<T> {
         for (int i = 0; i < allocated; i++) {
             Entry e = ring[i];
             if (e.live && e.dirty) {
+                boolean merged = e.pendingMerge;
                 addToBatch(batch, e);
+                if (merged) {
+                    drop(e); // its delta is in RocksDB now; the cached delta would be merged twice
+                }
             }
         }
         backend.writeCacheBatch(batch, column);
@@ -128,16 +194,19 @@ final class CachedValueCell<T> implements ValueCell<T> {
 
     private void store(Entry e, Object value) {
         e.value = value;
+        e.pendingMerge = false;
+        markDirty(e);
+    }
+
+    private void markDirty(Entry e) {
         if (!e.dirty) {
             e.dirty = true;
             dirtyCount++;
         }
     }
 
-    /** The entry of the current key and namespace, created on a miss (loading RocksDB's value when {@code load}). */
-    private Entry entry(boolean load) {
-        Object key = backend.requireCurrentKey();
-        Object namespace = column.requireNamespace();
+    /** The live entry of {@code key} and {@code namespace}, or null; no loading, no insertion. */
+    private Entry find(Object key, Object namespace) {
         Entry e = last;
         if (e != null && e.live && e.key == key && e.namespace == namespace) {
             e.referenced = true;
@@ -151,10 +220,19 @@ final class CachedValueCell<T> implements ValueCell<T> {
                 return e;
             }
         }
-        return insert(key, namespace, hash, load);
+        return null;
     }
 
-    private Entry insert(Object key, Object namespace, int hash, boolean load) {
+    /** The entry of the current key and namespace, created on a miss (loading RocksDB's value when {@code load}). */
+    private Entry entry(boolean load) {
+        Object key = backend.requireCurrentKey();
+        Object namespace = column.requireNamespace();
+        Entry e = find(key, namespace);
+        return e != null ? e : insert(key, namespace, load);
+    }
+
+    private Entry insert(Object key, Object namespace, boolean load) {
+        int hash = hash(key, namespace);
         int keyLength = column.currentKeyLength();
         byte[] rocksKey = Arrays.copyOf(backend.keyOut().getSharedBuffer(), keyLength);
         Object value = null;
@@ -169,6 +247,7 @@ final class CachedValueCell<T> implements ValueCell<T> {
         e.rocksKey = rocksKey;
         e.value = value;
         e.dirty = false;
+        e.pendingMerge = false;
         e.referenced = false;
         e.live = true;
         int bucket = hash & mask;
@@ -210,8 +289,7 @@ final class CachedValueCell<T> implements ValueCell<T> {
                 }
                 addToBatch(batch, e);
             }
-            unlink(e);
-            freeSlots[freeCount++] = e.slot;
+            drop(e);
             evicted++;
         }
         if (batch != null) {
@@ -227,7 +305,11 @@ final class CachedValueCell<T> implements ValueCell<T> {
                 DataOutputSerializer out = backend.cacheValueOut();
                 out.clear();
                 serializer.serialize(asT(e.value), out);
-                batch.put(column.handle(), e.rocksKey, out.getCopyOfBuffer());
+                if (e.pendingMerge) {
+                    batch.merge(column.handle(), e.rocksKey, out.getCopyOfBuffer());
+                } else {
+                    batch.put(column.handle(), e.rocksKey, out.getCopyOfBuffer());
+                }
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("Could not serialize a cached value of state '" + column.stateName() + "' for RocksDB", ex);
@@ -241,6 +323,12 @@ final class CachedValueCell<T> implements ValueCell<T> {
     @SuppressWarnings("unchecked")
     private T asT(Object value) {
         return (T) value;
+    }
+
+    /** Unlinks a live entry and frees its slot. */
+    private void drop(Entry e) {
+        unlink(e);
+        freeSlots[freeCount++] = e.slot;
     }
 
     private void unlink(Entry e) {
@@ -262,6 +350,7 @@ final class CachedValueCell<T> implements ValueCell<T> {
         e.namespace = null;
         e.value = null;
         e.rocksKey = null;
+        e.pendingMerge = false;
     }
 
     private static int hash(Object key, Object namespace) {
@@ -278,6 +367,8 @@ final class CachedValueCell<T> implements ValueCell<T> {
         byte[] rocksKey;
         Object value;
         boolean dirty;
+        /** {@link #value} is only a delta still to be merged into RocksDB's value (see the class comment). */
+        boolean pendingMerge;
         boolean referenced;
         boolean live;
         Entry next;

@@ -1,6 +1,7 @@
 package dev.eddy.runtime.taskmanager.state.rocksdb;
 
 import dev.eddy.core.memory.DataOutputSerializer;
+import dev.eddy.api.common.typeutils.TypeSerializer;
 import java.io.IOException;
 import org.rocksdb.ColumnFamilyOptions;
 
@@ -32,6 +33,27 @@ final class ListFormat {
     /** Sets the list merge operator on {@code options}; returns them. The native library must be loaded. */
     static ColumnFamilyOptions withMergeOperator(ColumnFamilyOptions options) {
         return options.setMergeOperatorName(MERGE_OPERATOR_NAME);
+    }
+
+    /**
+     * Writes {@code values} as one stored list value (delimiters between elements, none around),
+     * each payload preceded by {@code timestamp} when {@code withTimestamp} (state with TTL).
+     */
+    static <T> void writeElements(DataOutputSerializer out, Iterable<T> values, TypeSerializer<T> elementSerializer,
+            boolean withTimestamp, long timestamp) throws IOException {
+        boolean first = true;
+        for (T v : values) {
+            if (!first) {
+                out.writeByte(DELIMITER);
+            }
+            first = false;
+            int lengthPosition = beginElement(out);
+            if (withTimestamp) {
+                out.writeLong(timestamp);
+            }
+            elementSerializer.serialize(v, out);
+            endElement(out, lengthPosition);
+        }
     }
 
     /** Writes a placeholder length; returns its position for {@link #endElement}. */

@@ -465,7 +465,7 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
             case VALUE:
                 return new RocksDBValueState<>(valueCell(column, s.value, ttl));
             case LIST:
-                return new RocksDBListState<>(column, (TypeSerializer) s.value, ttl);
+                return new RocksDBListState<>(column, (TypeSerializer) s.value, ttl, listCache(column, (TypeSerializer) s.value, ttl));
             case MAP:
                 return new RocksDBMapState<>(column, (TypeSerializer) s.userKey, (TypeSerializer) s.value, ttl);
             case REDUCING:
@@ -486,6 +486,17 @@ public final class RocksDBKeyedStateBackend<K> implements SnapshotableKeyedState
             return new SingleValueCell<>(column, serializer, ttl);
         }
         CachedValueCell<T> cell = new CachedValueCell<>(this, column, serializer, writeBackCacheEntries);
+        caches.add(cell);
+        return cell;
+    }
+
+    /** The write-back cache of a list state's whole lists, or null when the state has TTL or caches are off. */
+    private <T> CachedValueCell<List<T>> listCache(StateColumn column, TypeSerializer<T> elementSerializer, RocksDBTtl ttl) {
+        if (ttl != null || writeBackCacheEntries == 0) {
+            return null;
+        }
+        CachedValueCell<List<T>> cell = new CachedValueCell<>(this, column, new ListValueSerializer<>(elementSerializer),
+                writeBackCacheEntries, ListValueSerializer::concat);
         caches.add(cell);
         return cell;
     }

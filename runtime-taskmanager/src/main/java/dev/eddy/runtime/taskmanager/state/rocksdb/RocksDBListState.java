@@ -22,19 +22,38 @@ import java.util.Objects;
  * replaces the entry; the entry is never empty (an emptied list is deleted). {@link #get()}
  * returns a read-only copy. With TTL, reading drops expired elements from the entry (returning
  * them once with ReturnExpiredIfNotCleanedUp) and, with OnReadAndWrite, restamps the rest.
- * Task thread only.
+ *
+ * <p>Without TTL, lists sit behind a write-back cache ({@link CachedValueCell} of whole lists, see
+ * {@link ListValueSerializer}): {@code add} to an uncached list caches only the new elements and
+ * later writes them as one merge, so filling a window buffer and reading it back at firing
+ * often never touches RocksDB; {@code get} loads the list once. A list longer than
+ * {@value #MAX_CACHED_ELEMENTS} elements is written back and dropped from the cache, so the cache
+ * holds at most that many elements per entry. Task thread only.
  */
 final class RocksDBListState<K, N, T> implements InternalListState<K, N, T> {
     private static final String NULL_ELEMENT = "You cannot add null to a ListState.";
     private final StateColumn column;
     private final TypeSerializer<T> elementSerializer;
+    /** Longest list kept in the write-back cache. */
+    static final int MAX_CACHED_ELEMENTS = 64;
     private final RocksDBTtl ttl;
+    /** Null when the state has TTL or caches are off. */
+    private final CachedValueCell<List<T>> cache;
 
     /** @param ttl null for state without TTL */
     RocksDBListState(StateColumn column, TypeSerializer<T> elementSerializer, RocksDBTtl ttl) {
+        this(column, elementSerializer, ttl, null);
+    }
+
+    /** @param cache the write-back cache of whole lists (without TTL only), or null */
+    RocksDBListState(StateColumn column, TypeSerializer<T> elementSerializer, RocksDBTtl ttl, CachedValueCell<List<T>> cache) {
+        if (cache != null && ttl != null) {
+            throw new IllegalArgumentException("List state '" + column.stateName() + "' has TTL and cannot be cached");
+        }
         this.column = column;
         this.elementSerializer = elementSerializer;
         this.ttl = ttl;
+        this.cache = cache;
     }
 
     @Override
@@ -50,6 +69,11 @@ final class RocksDBListState<K, N, T> implements InternalListState<K, N, T> {
 
     /** The visible elements (a new mutable list), or null when there are none. */
     private List<T> read() {
+        if (cache != null) {
+            List<T> list = cache.read();
+            dropIfLong(list);
+            return list == null || list.isEmpty() ? null : list;
+        }
         byte[] bytes = column.getCurrent();
         if (bytes == null) {
             return null;
@@ -128,9 +152,34 @@ final class RocksDBListState<K, N, T> implements InternalListState<K, N, T> {
         return v;
     }
 
+    /** Keeps the cache's entries short: a long cached list is written back and dropped. */
+    private void dropIfLong(List<T> cached) {
+        if (cached != null && cached.size() > MAX_CACHED_ELEMENTS) {
+            cache.writeBackAndDropCurrent();
+        }
+    }
+
+    /** Appends copies of {@code values} through the cache (nothing is read from RocksDB). */
+    private void mergeCached(List<T> values) {
+        List<T> delta = elementSerializer.isImmutableType() ? new ArrayList<>(values) : copyElements(values);
+        dropIfLong(cache.mergeInternal(delta));
+    }
+
+    private List<T> copyElements(List<T> values) {
+        List<T> copy = new ArrayList<>(values.size());
+        for (T v : values) {
+            copy.add(elementSerializer.copy(v));
+        }
+        return copy;
+    }
+
     @Override
     public void add(T value) {
         Objects.requireNonNull(value, NULL_ELEMENT);
+        if (cache != null) {
+            mergeCached(List.of(value));
+            return;
+        }
         writeElements(column.valueOut(), List.of(value));
         column.mergeCurrent();
     }
@@ -142,6 +191,12 @@ final class RocksDBListState<K, N, T> implements InternalListState<K, N, T> {
             return;
         }
         requireNoNulls(values);
+        if (cache != null) {
+            List<T> copy = elementSerializer.isImmutableType() ? new ArrayList<>(values) : copyElements(values);
+            cache.writeInternal(copy);
+            dropIfLong(copy);
+            return;
+        }
         writeElements(column.valueOut(), values);
         column.putCurrent();
     }
@@ -152,27 +207,18 @@ final class RocksDBListState<K, N, T> implements InternalListState<K, N, T> {
             return;
         }
         requireNoNulls(values);
+        if (cache != null) {
+            mergeCached(values);
+            return;
+        }
         writeElements(column.valueOut(), values);
         column.mergeCurrent();
     }
 
     /** Writes {@code values} in {@link ListFormat} (delimiters between them, none around). */
     private void writeElements(DataOutputSerializer out, List<T> values) {
-        long now = ttl == null ? 0 : ttl.now();
         try {
-            boolean first = true;
-            for (T v : values) {
-                if (!first) {
-                    out.writeByte(ListFormat.DELIMITER);
-                }
-                first = false;
-                int lengthPosition = ListFormat.beginElement(out);
-                if (ttl != null) {
-                    out.writeLong(now);
-                }
-                elementSerializer.serialize(v, out);
-                ListFormat.endElement(out, lengthPosition);
-            }
+            ListFormat.writeElements(out, values, elementSerializer, ttl != null, ttl == null ? 0 : ttl.now());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not serialize an element of list state '" + column.stateName() + "'", e);
         }
@@ -186,6 +232,10 @@ final class RocksDBListState<K, N, T> implements InternalListState<K, N, T> {
 
     @Override
     public void clear() {
+        if (cache != null) {
+            cache.delete();
+            return;
+        }
         column.deleteCurrent();
     }
 

@@ -100,6 +100,11 @@ public interface NetworkIOFactory {
         }
 
         @Override
+        public void flushAllFromAnyThread() {
+            writer.flushAllFromAnyThread();
+        }
+
+        @Override
         public void broadcastWatermarkStatus(dev.eddy.streaming.runtime.watermarkstatus.WatermarkStatus status) throws Exception {
             writer.broadcastWatermarkStatus(status);
         }

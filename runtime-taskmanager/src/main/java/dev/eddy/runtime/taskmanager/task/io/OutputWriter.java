@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The task's view of one record writer (one out edge). The real one wraps the network's
- * {@code RecordWriter}; tests may plug in in-memory writers. Task thread only.
+ * {@code RecordWriter}; tests may plug in in-memory writers. Task thread only, except {@link #flushAllFromAnyThread()}.
  */
 public interface OutputWriter<T> {
     int getNumberOfSubpartitions();
@@ -20,6 +20,12 @@ public interface OutputWriter<T> {
     void broadcastWatermark(Watermark watermark) throws Exception;
 
     void flushAll();
+
+    /**
+     * Hands what was written so far to the consumers, from any thread while the task thread keeps
+     * writing (the buffer-timeout timer). The default does nothing (in-memory writers hold nothing back).
+     */
+    default void flushAllFromAnyThread() {}
 
     /**
      * Sends a watermark status change to every subpartition and flushes. The default drops it
