@@ -12,4 +12,21 @@ public abstract class KeyedStateCheckpointOutputStream extends OutputStream {
     public abstract void startNewKeyGroup(int keyGroupId) throws IOException;
 
     public abstract KeyGroupRange getKeyGroupList();
+
+    /**
+     * Has {@code write} write this stream's contents later, when the runtime supports it in the
+     * asynchronous part of the checkpoint (on a snapshot thread), else now. Call it on the task
+     * thread at most once per snapshot, instead of writing directly; {@code write} must then use
+     * only data the task no longer changes (a copy taken now) and its own serializer duplicates.
+     * The default runs {@code write} at once.
+     */
+    public void writeLater(DeferredWrite write) throws IOException {
+        write.writeTo(this);
+    }
+
+    /** Writes a stream's contents; see {@link #writeLater}. */
+    @FunctionalInterface
+    public interface DeferredWrite {
+        void writeTo(KeyedStateCheckpointOutputStream out) throws IOException;
+    }
 }

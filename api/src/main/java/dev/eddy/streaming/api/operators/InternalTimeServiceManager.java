@@ -2,21 +2,17 @@ package dev.eddy.streaming.api.operators;
 
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.core.memory.DataInputDeserializer;
-import dev.eddy.core.memory.DataOutputSerializer;
 import dev.eddy.runtime.state.KeyGroupRange;
-import dev.eddy.runtime.state.KeyGroupRangeAssignment;
 import dev.eddy.runtime.state.KeyGroupStatePartitionStreamProvider;
 import dev.eddy.runtime.state.KeyedStateBackend;
 import dev.eddy.runtime.state.KeyedStateCheckpointOutputStream;
 import dev.eddy.streaming.util.serialization.DataInputStreamView;
-import dev.eddy.streaming.util.serialization.DataOutputStreamView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The named {@link InternalTimerService}s of one keyed operator, and their place in checkpoints.
@@ -97,59 +93,22 @@ public final class InternalTimeServiceManager {
 
     // ---------------------------------------------------------------- snapshot
 
-    /** Writes every timer into the key group of its key (synchronous part of a checkpoint). */
+    /**
+     * Writes every timer into the key group of its key. Task thread, in the synchronous part of a
+     * checkpoint, which only copies the timer queues ({@link TimerSnapshot#freeze}); the timers are
+     * serialized when {@code out} runs the deferred write (in the runtime: on the async snapshot
+     * thread; see {@link KeyedStateCheckpointOutputStream#writeLater}).
+     */
     public void snapshot(KeyedStateCheckpointOutputStream out) throws IOException {
         TypeSerializer<Object> keySerializer = requireKeySerializer("snapshot");
-        TreeMap<Integer, Map<String, byte[]>> byKeyGroup = new TreeMap<>();
-        for (InternalTimerServiceImpl<?, ?> service : services.values()) {
-            for (Map.Entry<Integer, byte[]> e : writeService(service, keySerializer).entrySet()) {
-                byKeyGroup.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(service.name(), e.getValue());
-            }
-        }
+        List<TimerSnapshot.RestoredSection> restored = new ArrayList<>();
         for (Map.Entry<String, List<Section>> e : pending.entrySet()) {
             for (Section s : e.getValue()) {
-                byKeyGroup.computeIfAbsent(s.keyGroup(), k -> new LinkedHashMap<>()).put(e.getKey(), s.bytes());
+                restored.add(new TimerSnapshot.RestoredSection(e.getKey(), s.keyGroup(), s.bytes()));
             }
         }
-        DataOutputStreamView view = new DataOutputStreamView(out);
-        for (Map.Entry<Integer, Map<String, byte[]>> kg : byKeyGroup.entrySet()) {
-            view.flush();
-            out.startNewKeyGroup(kg.getKey());
-            view.writeInt(kg.getValue().size());
-            for (Map.Entry<String, byte[]> section : kg.getValue().entrySet()) {
-                view.writeUTF(section.getKey());
-                view.writeInt(section.getValue().length);
-                view.write(section.getValue());
-            }
-        }
-        view.flush();
-    }
-
-    private <K, N> Map<Integer, byte[]> writeService(InternalTimerServiceImpl<K, N> service, TypeSerializer<Object> keySerializer)
-            throws IOException {
-        int maxParallelism = backend.getNumberOfKeyGroups();
-        TreeMap<Integer, List<List<TimerHeapInternalTimer<K, N>>>> grouped = new TreeMap<>();
-        List<InternalTimerQueue<K, N>> queues = List.of(service.eventTimers(), service.processingTimers());
-        for (int domain = 0; domain < 2; domain++) {
-            int d = domain;
-            queues.get(domain).forEach(t -> grouped.computeIfAbsent(KeyGroupRangeAssignment.assignToKeyGroup(t.getKey(), maxParallelism),
-                    k -> List.of(new ArrayList<>(), new ArrayList<>())).get(d).add(t));
-        }
-        Map<Integer, byte[]> result = new TreeMap<>();
-        DataOutputSerializer buffer = new DataOutputSerializer(256);
-        for (Map.Entry<Integer, List<List<TimerHeapInternalTimer<K, N>>>> e : grouped.entrySet()) {
-            buffer.clear();
-            for (List<TimerHeapInternalTimer<K, N>> timers : e.getValue()) {
-                buffer.writeInt(timers.size());
-                for (TimerHeapInternalTimer<K, N> t : timers) {
-                    keySerializer.serialize(t.getKey(), buffer);
-                    service.namespaceSerializer().serialize(t.getNamespace(), buffer);
-                    buffer.writeLong(t.getTimestamp());
-                }
-            }
-            result.put(e.getKey(), buffer.getCopyOfBuffer());
-        }
-        return result;
+        TimerSnapshot frozen = TimerSnapshot.freeze(backend.getNumberOfKeyGroups(), keySerializer, services.values(), restored);
+        out.writeLater(frozen::writeTo);
     }
 
     // ---------------------------------------------------------------- restore

@@ -1,7 +1,5 @@
 package dev.eddy.streaming.api.operators;
 
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -12,81 +10,82 @@ import java.util.function.Consumer;
  * then registration order; a (key, namespace, timestamp) triple is held at most once. Task thread
  * only; not part of checkpoints by itself (see {@link InternalTimeServiceManager}).
  *
- * <p>Timers are bucketed by timestamp: a sorted map from timestamp to the one timer at that time,
- * or to an insertion-ordered set of them when there are several. Windows put many keys' timers on
- * few timestamps (every key's window ends at the same instant), so adding, removing and polling
- * cost one small sorted-map step and one hash-set step instead of a search in a tree of all timers.
- * A window registers the same timer twice per element (trigger and cleanup, when the allowed
- * lateness is 0); the last added timer is remembered so the repeat costs no allocation or hashing.
+ * <p>Timers are bucketed by timestamp: a sorted map from timestamp to the one timer at that time
+ * (a {@link TimerHeapInternalTimer}), or to a {@link TimerBucket} of (key, namespace) pairs in
+ * registration order when there are several. Windows put many keys' timers on few timestamps
+ * (every key's window ends at the same instant), so adding, removing and polling cost one small
+ * sorted-map step and one probe of an open-addressing index, and a timer in a shared bucket costs
+ * a few array slots instead of objects. A window registers the same timer twice per element
+ * (trigger and cleanup, when the allowed lateness is 0); the last added timer is remembered so the
+ * repeat costs no hashing.
  */
 public final class InternalTimerQueue<K, N> {
-    /** timestamp → TimerHeapInternalTimer, or LinkedHashSet of them in registration order */
+    /** timestamp → TimerHeapInternalTimer, or TimerBucket of several in registration order */
     private final TreeMap<Long, Object> buckets = new TreeMap<>();
     private int size;
-    private long nextSequence;
-    /** The most recently added timer while it is still queued, else null. */
-    private TimerHeapInternalTimer<K, N> lastAdded;
+    /** The most recently added timer while it is still queued (hasLast), else stale. */
+    private boolean hasLast;
+    private Object lastKey;
+    private Object lastNamespace;
+    private long lastTimestamp;
 
     /** @return true if the timer was new */
     public boolean add(K key, N namespace, long timestamp) {
-        TimerHeapInternalTimer<K, N> last = lastAdded;
-        if (last != null && last.getTimestamp() == timestamp && Objects.equals(last.getKey(), key)
-                && Objects.equals(last.getNamespace(), namespace)) {
+        if (hasLast && lastTimestamp == timestamp && Objects.equals(lastKey, key) && Objects.equals(lastNamespace, namespace)) {
             return false;
         }
-        TimerHeapInternalTimer<K, N> t = new TimerHeapInternalTimer<>(key, namespace, timestamp, nextSequence++);
-        Object bucket = buckets.putIfAbsent(timestamp, t);
-        if (bucket != null) {
-            if (!addToBucket(timestamp, bucket, t)) {
+        Object bucket = buckets.get(timestamp);
+        if (bucket == null) {
+            buckets.put(timestamp, new TimerHeapInternalTimer<>(key, namespace, timestamp));
+        } else if (bucket instanceof TimerBucket set) {
+            if (!set.add(key, namespace)) {
                 return false;
             }
+        } else {
+            TimerHeapInternalTimer<?, ?> single = (TimerHeapInternalTimer<?, ?>) bucket;
+            if (Objects.equals(single.getKey(), key) && Objects.equals(single.getNamespace(), namespace)) {
+                return false;
+            }
+            buckets.put(timestamp, new TimerBucket(single.getKey(), single.getNamespace(), key, namespace));
         }
         size++;
-        lastAdded = t;
+        hasLast = true;
+        lastKey = key;
+        lastNamespace = namespace;
+        lastTimestamp = timestamp;
         return true;
     }
 
-    @SuppressWarnings("unchecked")
-    private boolean addToBucket(long timestamp, Object bucket, TimerHeapInternalTimer<K, N> t) {
-        if (bucket instanceof TimerHeapInternalTimer<?, ?> single) {
-            if (single.equals(t)) {
-                return false;
-            }
-            LinkedHashSet<TimerHeapInternalTimer<K, N>> set = new LinkedHashSet<>();
-            set.add((TimerHeapInternalTimer<K, N>) single);
-            set.add(t);
-            buckets.put(timestamp, set);
-            return true;
-        }
-        return ((LinkedHashSet<TimerHeapInternalTimer<K, N>>) bucket).add(t);
-    }
-
     /** @return true if such a timer existed */
-    @SuppressWarnings("unchecked")
     public boolean remove(K key, N namespace, long timestamp) {
         Object bucket = buckets.get(timestamp);
         if (bucket == null) {
             return false;
         }
-        TimerHeapInternalTimer<K, N> probe = new TimerHeapInternalTimer<>(key, namespace, timestamp, -1);
         boolean removed;
-        if (bucket instanceof TimerHeapInternalTimer<?, ?> single) {
-            removed = single.equals(probe);
-            if (removed) {
+        if (bucket instanceof TimerBucket set) {
+            removed = set.remove(key, namespace);
+            if (set.size() == 0) {
                 buckets.remove(timestamp);
             }
         } else {
-            LinkedHashSet<TimerHeapInternalTimer<K, N>> set = (LinkedHashSet<TimerHeapInternalTimer<K, N>>) bucket;
-            removed = set.remove(probe);
-            if (set.isEmpty()) {
+            TimerHeapInternalTimer<?, ?> single = (TimerHeapInternalTimer<?, ?>) bucket;
+            removed = Objects.equals(single.getKey(), key) && Objects.equals(single.getNamespace(), namespace);
+            if (removed) {
                 buckets.remove(timestamp);
             }
         }
         if (removed) {
             size--;
-            lastAdded = null;
+            forgetLast();
         }
         return removed;
+    }
+
+    private void forgetLast() {
+        hasLast = false;
+        lastKey = null;
+        lastNamespace = null;
     }
 
     /** The earliest timestamp, or Long.MAX_VALUE when empty. */
@@ -94,7 +93,10 @@ public final class InternalTimerQueue<K, N> {
         return buckets.isEmpty() ? Long.MAX_VALUE : buckets.firstKey();
     }
 
-    /** Removes and returns the earliest timer if its timestamp is at most {@code time}, else null. */
+    /**
+     * Removes and returns the earliest timer if its timestamp is at most {@code time}, else null.
+     * The returned object is made for the caller when the timer shared its timestamp.
+     */
     @SuppressWarnings("unchecked")
     public TimerHeapInternalTimer<K, N> pollIfDue(long time) {
         Map.Entry<Long, Object> first = buckets.firstEntry();
@@ -102,20 +104,19 @@ public final class InternalTimerQueue<K, N> {
             return null;
         }
         TimerHeapInternalTimer<K, N> head;
-        if (first.getValue() instanceof TimerHeapInternalTimer<?, ?> single) {
-            head = (TimerHeapInternalTimer<K, N>) single;
-            buckets.pollFirstEntry();
-        } else {
-            LinkedHashSet<TimerHeapInternalTimer<K, N>> set = (LinkedHashSet<TimerHeapInternalTimer<K, N>>) first.getValue();
-            Iterator<TimerHeapInternalTimer<K, N>> it = set.iterator();
-            head = it.next();
-            it.remove();
-            if (set.isEmpty()) {
+        if (first.getValue() instanceof TimerBucket set) {
+            int slot = set.firstSlot();
+            head = new TimerHeapInternalTimer<>((K) set.keyAt(slot), (N) set.namespaceAt(slot), first.getKey());
+            set.kill(slot);
+            if (set.size() == 0) {
                 buckets.pollFirstEntry();
             }
+        } else {
+            head = (TimerHeapInternalTimer<K, N>) first.getValue();
+            buckets.pollFirstEntry();
         }
         size--;
-        lastAdded = null;
+        forgetLast();
         return head;
     }
 
@@ -126,12 +127,29 @@ public final class InternalTimerQueue<K, N> {
     /** Calls {@code action} for every timer in firing order. Do not modify the queue meanwhile. */
     @SuppressWarnings("unchecked")
     public void forEach(Consumer<? super TimerHeapInternalTimer<K, N>> action) {
-        for (Object bucket : buckets.values()) {
-            if (bucket instanceof TimerHeapInternalTimer<?, ?> single) {
-                action.accept((TimerHeapInternalTimer<K, N>) single);
+        forEachTimer((key, namespace, timestamp) -> action.accept(new TimerHeapInternalTimer<>(key, namespace, timestamp)));
+    }
+
+    /**
+     * Calls {@code action} for every timer in firing order without making timer objects. Do not
+     * modify the queue meanwhile.
+     */
+    @SuppressWarnings("unchecked")
+    public void forEachTimer(TimerConsumer<? super K, ? super N> action) {
+        for (Map.Entry<Long, Object> e : buckets.entrySet()) {
+            long timestamp = e.getKey();
+            if (e.getValue() instanceof TimerBucket set) {
+                set.forEach((key, namespace) -> action.accept((K) key, (N) namespace, timestamp));
             } else {
-                ((LinkedHashSet<TimerHeapInternalTimer<K, N>>) bucket).forEach(action);
+                TimerHeapInternalTimer<K, N> single = (TimerHeapInternalTimer<K, N>) e.getValue();
+                action.accept(single.getKey(), single.getNamespace(), timestamp);
             }
         }
+    }
+
+    /** Receives the timers of {@link #forEachTimer}. */
+    @FunctionalInterface
+    public interface TimerConsumer<K, N> {
+        void accept(K key, N namespace, long timestamp);
     }
 }

@@ -3,21 +3,19 @@ package dev.eddy.streaming.api.operators;
 import java.util.Objects;
 
 /**
- * The timer object held by {@link InternalTimerQueue}: key, namespace and timestamp, plus the
- * registration sequence that orders timers of equal timestamp. Equality and hash code cover key,
- * namespace and timestamp only. Immutable.
+ * A timer of {@link InternalTimerQueue}: key, namespace and timestamp. The queue holds one for a
+ * timestamp with a single timer, and makes one for each timer it hands out (polled or iterated).
+ * Equality and hash code cover key, namespace and timestamp. Immutable.
  */
 public final class TimerHeapInternalTimer<K, N> implements InternalTimer<K, N> {
     private final K key;
     private final N namespace;
     private final long timestamp;
-    private final long sequence;
 
-    TimerHeapInternalTimer(K key, N namespace, long timestamp, long sequence) {
+    TimerHeapInternalTimer(K key, N namespace, long timestamp) {
         this.key = key;
         this.namespace = namespace;
         this.timestamp = timestamp;
-        this.sequence = sequence;
     }
 
     @Override
@@ -35,10 +33,6 @@ public final class TimerHeapInternalTimer<K, N> implements InternalTimer<K, N> {
         return namespace;
     }
 
-    long sequence() {
-        return sequence;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof TimerHeapInternalTimer<?, ?> t)) {
@@ -51,7 +45,7 @@ public final class TimerHeapInternalTimer<K, N> implements InternalTimer<K, N> {
     public int hashCode() {
         // mixed: a queue bucket holds timers that differ only in the key, often in a narrow id range
         int h = (Objects.hashCode(key) * 31 + Objects.hashCode(namespace)) * 31 + Long.hashCode(timestamp);
-        h = (h ^ (h >>> 16)) * 0x85EBCA6B; // see NamespacedKey: not a final >>> 16, which HashMap undoes
+        h = (h ^ (h >>> 16)) * 0x85EBCA6B; // not a final >>> 16, which HashMap's own spread would undo
         return h ^ (h >>> 13);
     }
 

@@ -109,6 +109,9 @@ public final class OperatorStateHandler {
                 if (keyedHandle != null) {
                     b.addManagedKeyed(keyedHandle);
                 }
+                if (raw != null) {
+                    raw.runDeferredWrite();
+                }
                 if (raw != null && raw.hasData()) {
                     KeyGroupsStateHandleProto r = raw.writeFile(streams, rawName);
                     b.addRawKeyed(r);

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * Raw keyed state an operator writes during the synchronous part of a snapshot (e.g. its timers),
  * buffered in memory by key group; {@link #writeFile} (async snapshot thread) turns it into one
  * exclusive file with per-key-group offsets. The operator writes on the task thread only, then
- * hands the object over; nothing is written after that.
+ * hands the object over; nothing is written after that, except what the operator deferred with
+ * {@link #writeLater}, which {@link #runDeferredWrite} writes on the async snapshot thread.
  */
 public final class RawKeyedStateOutput extends KeyedStateCheckpointOutputStream {
     private final KeyGroupRange range;
@@ -21,6 +22,8 @@ public final class RawKeyedStateOutput extends KeyedStateCheckpointOutputStream 
     private final long[] offsets;
     private int currentKeyGroup = -1;
     private boolean closed;
+    /** What the operator asked to write in the async part, or null. */
+    private DeferredWrite deferred;
 
     public RawKeyedStateOutput(KeyGroupRange range) {
         this.range = range;
@@ -76,6 +79,33 @@ public final class RawKeyedStateOutput extends KeyedStateCheckpointOutputStream 
     @Override
     public void close() {
         closed = true;
+    }
+
+    @Override
+    public void writeLater(DeferredWrite write) throws IOException {
+        requireOpen();
+        if (deferred != null) {
+            throw new IllegalStateException("writeLater was already called in this snapshot; defer all raw keyed state in one call");
+        }
+        deferred = java.util.Objects.requireNonNull(write, "write");
+    }
+
+    /**
+     * Runs the write deferred with {@link #writeLater}, if any (async snapshot thread, after the
+     * task thread has {@link #close closed} this output and before {@link #hasData}).
+     */
+    public void runDeferredWrite() throws IOException {
+        DeferredWrite write = deferred;
+        if (write == null) {
+            return;
+        }
+        deferred = null;
+        closed = false;
+        try {
+            write.writeTo(this);
+        } finally {
+            closed = true;
+        }
     }
 
     /** True when at least one key group was started. */

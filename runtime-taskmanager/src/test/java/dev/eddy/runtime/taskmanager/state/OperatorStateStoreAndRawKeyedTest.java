@@ -98,4 +98,25 @@ class OperatorStateStoreAndRawKeyedTest {
         assertThatThrownBy(() -> out.startNewKeyGroup(3)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not in");
         assertThat(out.hasData()).isFalse();
     }
+
+    @Test
+    void aDeferredWriteRunsOnlyInTheAsyncPartAfterTheOutputIsClosed() throws Exception {
+        RawKeyedStateOutput out = new RawKeyedStateOutput(new KeyGroupRange(10, 19));
+        List<String> log = new ArrayList<>();
+        out.writeLater(o -> {
+            log.add("write");
+            o.startNewKeyGroup(12);
+            o.write(7);
+        });
+        assertThatThrownBy(() -> out.writeLater(o -> {})).isInstanceOf(IllegalStateException.class).hasMessageContaining("already");
+        out.close(); // end of the synchronous part
+        assertThat(log).isEmpty();
+        assertThat(out.hasData()).isFalse();
+        out.runDeferredWrite();
+        assertThat(log).containsExactly("write");
+        assertThat(out.hasData()).isTrue();
+        assertThatThrownBy(() -> out.write(1)).isInstanceOf(java.io.IOException.class).hasMessageContaining("closed");
+        out.runDeferredWrite(); // once only
+        assertThat(log).containsExactly("write");
+    }
 }

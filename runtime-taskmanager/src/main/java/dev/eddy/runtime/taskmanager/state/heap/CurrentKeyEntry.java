@@ -5,8 +5,7 @@ import dev.eddy.runtime.state.VoidNamespace;
 /**
  * The entry of the backend's current key and the state's current namespace in one state table:
  * what every heap state kind reads and writes. Without namespaces (state registered with
- * {@code VoidNamespaceSerializer}) the table key is the plain key; otherwise a
- * {@link NamespacedKey}. Task thread only.
+ * {@code VoidNamespaceSerializer}) the table's namespace is {@code null}. Task thread only.
  */
 final class CurrentKeyEntry<K, V> implements KeyedEntry<V> {
     private final HeapKeyedStateBackend<K> backend;
@@ -14,8 +13,6 @@ final class CurrentKeyEntry<K, V> implements KeyedEntry<V> {
     private final boolean namespaced;
     private final String stateName;
     private Object namespace;
-    /** The table key last made, for the key and namespace objects it was made of (reused while both are the same). */
-    private NamespacedKey lastTableKey;
 
     CurrentKeyEntry(HeapKeyedStateBackend<K> backend, StateTable<Object, V> table, boolean namespaced, String stateName) {
         this.backend = backend;
@@ -44,46 +41,41 @@ final class CurrentKeyEntry<K, V> implements KeyedEntry<V> {
         return namespace;
     }
 
-    private Object tableKey() {
-        Object key = backend.requireCurrentKey();
+    /** The namespace to use in the table for the current access: null without namespaces. */
+    private Object tableNamespace() {
         if (!namespaced) {
-            return key;
+            return null;
         }
-        if (namespace == null) {
+        Object ns = namespace;
+        if (ns == null) {
             throw new IllegalStateException("No current namespace for state '" + stateName + "': call setCurrentNamespace before"
                     + " accessing namespaced state");
         }
-        NamespacedKey last = lastTableKey;
-        if (last != null && last.key() == key && last.namespace() == namespace) {
-            return last;
-        }
-        last = new NamespacedKey(key, namespace);
-        lastTableKey = last;
-        return last;
+        return ns;
     }
 
     /** The current key's value, or null when none. */
     @Override
     public V get() {
-        Object key = tableKey();
-        return table.get(backend.getCurrentKeyGroupIndex(), key);
+        Object key = backend.requireCurrentKey();
+        return table.get(backend.getCurrentKeyGroupIndex(), key, tableNamespace());
     }
 
     @Override
     public void put(V value) {
-        Object key = tableKey();
-        table.put(backend.getCurrentKeyGroupIndex(), key, value);
+        Object key = backend.requireCurrentKey();
+        table.put(backend.getCurrentKeyGroupIndex(), key, tableNamespace(), value);
     }
 
     @Override
     public void update(Update<V> f) throws Exception {
-        Object key = tableKey();
-        table.compute(backend.getCurrentKeyGroupIndex(), key, f);
+        Object key = backend.requireCurrentKey();
+        table.compute(backend.getCurrentKeyGroupIndex(), key, tableNamespace(), f);
     }
 
     @Override
     public void remove() {
-        Object key = tableKey();
-        table.remove(backend.getCurrentKeyGroupIndex(), key);
+        Object key = backend.requireCurrentKey();
+        table.remove(backend.getCurrentKeyGroupIndex(), key, tableNamespace());
     }
 }

@@ -40,10 +40,10 @@ import java.util.function.UnaryOperator;
  * setting a key outside that range is an error (it means records were partitioned wrongly).
  * One state table per state name holds the values of every kind (value, list, map, reducing,
  * aggregating); values are stored by reference. State registered with a namespace serializer
- * other than {@code VoidNamespaceSerializer} (e.g. window state) is keyed by
- * {@link NamespacedKey}(key, namespace) in its table, and written as key, then namespace, in
- * snapshots (with the section flag {@code FLAG_NAMESPACED}); state without namespaces keeps the
- * plain key and the bytes it had before namespaces existed.
+ * other than {@code VoidNamespaceSerializer} (e.g. window state) is keyed by (key, namespace) in
+ * its table ({@link KeyNamespaceMap}), and written as key, then namespace, in
+ * snapshots (with the section flag {@code FLAG_NAMESPACED}); state without namespaces has the
+ * namespace null in its table and keeps the bytes it had before namespaces existed.
  *
  * <p>A state whose descriptor has TTL enabled stores its values (list elements, map entry values)
  * wrapped with their last access timestamp, taken from the backend's clock; see
@@ -330,7 +330,7 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
         try {
             for (K key : keys) {
                 setCurrentKey(key);
-                Object stored = e.table.getKeyGroup(currentKeyGroup).get(e.namespaced() ? new NamespacedKey(key, namespace) : key);
+                Object stored = e.table.getKeyGroup(currentKeyGroup).get(key, e.namespaced() ? namespace : null);
                 if (stored != null && e.live.test(stored)) {
                     function.process(key, state);
                 }
@@ -347,20 +347,18 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
         List<K> keys = new ArrayList<>();
         boolean namespaced = e.namespaced();
         for (int kg = keyGroupRange.getStartKeyGroup(); kg <= keyGroupRange.getEndKeyGroup(); kg++) {
-            for (Object tableKey : e.table.getKeyGroup(kg).keySet()) {
-                if (!namespaced) {
-                    keys.add((K) tableKey);
-                } else if (namespace.equals(((NamespacedKey) tableKey).namespace())) {
-                    keys.add((K) ((NamespacedKey) tableKey).key());
+            e.table.getKeyGroup(kg).forEach((key, ns, value) -> {
+                if (!namespaced || namespace.equals(ns)) {
+                    keys.add((K) key);
                 }
-            }
+            });
         }
         return keys;
     }
 
     /**
-     * The table of a registered state, for snapshots and tests; null when unknown. Its keys are the
-     * plain keys, or {@code NamespacedKey}s for namespaced state.
+     * The table of a registered state, for snapshots and tests; null when unknown. State without
+     * namespaces has the namespace {@code null} in it.
      */
     public StateTable<?, ?> getStateTable(String stateName) {
         StateEntry e = states.get(stateName);

@@ -11,7 +11,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The asynchronous part of a heap keyed-state snapshot: writes the pinned key-group maps (and the
@@ -67,7 +66,7 @@ final class HeapSnapshotWriter<K> implements AsyncSnapshot<KeyedStateHandleProto
         List<Byte> kinds = new ArrayList<>();
         List<Byte> flags = new ArrayList<>();
         for (FrozenState<K> s : states) {
-            Map<Object, Object> entries = s.pinned().getKeyGroup(kg);
+            KeyNamespaceMap<Object, Object> entries = s.pinned().getKeyGroup(kg);
             byte[] block = entries.isEmpty() ? null : s.codec().encode(entries, s.now());
             if (block != null) {
                 names.add(s.codec().name());

@@ -20,7 +20,7 @@ import java.util.Map;
  * Reads, writes and copies the stored values of one heap state in the canonical format's
  * entries layout ({@link KeyGroupStateFormat}). With TTL the timestamp precedes each value,
  * list element, and map value ({@code userKey, long timestamp, boolean valueIsNull, [userValue]}).
- * A namespaced state's table keys are {@link NamespacedKey}s, written as key then namespace.
+ * A namespaced state's entries are written as key then namespace.
  *
  * <p>An instance uses its serializers from one thread: the task thread copies values with the
  * original, the async snapshot thread writes with a {@link #duplicate()}.
@@ -139,40 +139,46 @@ final class HeapStateCodec<K> {
      * The entries block of one key group: int numEntries, then each entry. With TTL and
      * cleanupFullSnapshot, values (list elements, map entries) expired at {@code now} are left out.
      */
-    @SuppressWarnings("unchecked")
-    byte[] encode(Map<Object, ?> entries, long now) throws IOException {
+    byte[] encode(KeyNamespaceMap<Object, Object> entries, long now) throws IOException {
         DataOutputSerializer out = new DataOutputSerializer(256);
         out.writeInt(0);
-        int n = 0;
-        for (Map.Entry<Object, ?> e : entries.entrySet()) {
-            Object stored = snapshotCleanupTtl >= 0 ? unexpired(e.getValue(), now) : e.getValue();
-            if (stored == null) {
-                continue;
+        int[] n = {0};
+        entries.forEach((key, namespace, value) -> {
+            Object stored = snapshotCleanupTtl >= 0 ? unexpired(value, now) : value;
+            if (stored != null) {
+                n[0]++;
+                writeEntry(key, namespace, stored, out);
             }
-            n++;
-            writeKey(e.getKey(), out);
-            if (kind == KeyGroupStateFormat.LIST) {
-                List<Object> list = (List<Object>) stored;
-                out.writeInt(list.size());
-                for (Object element : list) {
-                    writeValue(element, out);
-                }
-            } else if (kind == KeyGroupStateFormat.MAP) {
-                Map<Object, Object> map = (Map<Object, Object>) stored;
-                out.writeInt(map.size());
-                for (Map.Entry<Object, Object> me : map.entrySet()) {
-                    userKeySerializer.serialize(me.getKey(), out);
-                    writeMapValue(me.getValue(), out);
-                }
-            } else {
-                writeValue(stored, out);
-            }
-        }
+        });
         int end = out.getPosition();
         out.setPosition(0);
-        out.writeInt(n);
+        out.writeInt(n[0]);
         out.setPosition(end);
-        return n == 0 ? null : out.getCopyOfBuffer();
+        return n[0] == 0 ? null : out.getCopyOfBuffer();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeEntry(Object key, Object namespace, Object stored, DataOutputSerializer out) throws IOException {
+        keySerializer.serialize((K) key, out);
+        if (namespaceSerializer != null) {
+            namespaceSerializer.serialize(namespace, out);
+        }
+        if (kind == KeyGroupStateFormat.LIST) {
+            List<Object> list = (List<Object>) stored;
+            out.writeInt(list.size());
+            for (Object element : list) {
+                writeValue(element, out);
+            }
+        } else if (kind == KeyGroupStateFormat.MAP) {
+            Map<Object, Object> map = (Map<Object, Object>) stored;
+            out.writeInt(map.size());
+            for (Map.Entry<Object, Object> me : map.entrySet()) {
+                userKeySerializer.serialize(me.getKey(), out);
+                writeMapValue(me.getValue(), out);
+            }
+        } else {
+            writeValue(stored, out);
+        }
     }
 
     /** What of a frozen stored value is unexpired at {@code now} (new collections), or null when nothing. */
@@ -204,17 +210,6 @@ final class HeapStateCodec<K> {
 
     private boolean expired(Object ttlValue, long now) {
         return TtlTime.isExpired(((TtlValue<?>) ttlValue).getLastAccessTimestamp(), snapshotCleanupTtl, now);
-    }
-
-    @SuppressWarnings("unchecked")
-    private void writeKey(Object tableKey, DataOutputView out) throws IOException {
-        if (namespaceSerializer == null) {
-            keySerializer.serialize((K) tableKey, out);
-        } else {
-            NamespacedKey nk = (NamespacedKey) tableKey;
-            keySerializer.serialize((K) nk.key(), out);
-            namespaceSerializer.serialize(nk.namespace(), out);
-        }
     }
 
     private void writeValue(Object stored, DataOutputView out) throws IOException {
@@ -253,9 +248,7 @@ final class HeapStateCodec<K> {
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
             Object key = keySerializer.deserialize(in);
-            if (namespaceSerializer != null) {
-                key = new NamespacedKey(key, namespaceSerializer.deserialize(in));
-            }
+            Object namespace = namespaceSerializer == null ? null : namespaceSerializer.deserialize(in);
             Object stored;
             if (kind == KeyGroupStateFormat.LIST) {
                 int size = in.readInt();
@@ -275,7 +268,7 @@ final class HeapStateCodec<K> {
             } else {
                 stored = readValue(in, writtenWithTtl, now);
             }
-            table.put(keyGroup, key, stored);
+            table.put(keyGroup, key, namespace, stored);
         }
         if (in.available() != 0) {
             throw new IOException(in.available() + " bytes left over after " + n + " entries of key group " + keyGroup);

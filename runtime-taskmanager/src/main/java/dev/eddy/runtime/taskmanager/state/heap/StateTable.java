@@ -1,29 +1,29 @@
 package dev.eddy.runtime.taskmanager.state.heap;
 
 import dev.eddy.runtime.state.KeyGroupRange;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.UnaryOperator;
 
 /**
- * The values of one keyed state, organised by key group: one hash map per key group of the
- * subtask's range, so that a snapshot (or a rescale) can take whole key groups.
+ * The values of one keyed state, organised by key group: one {@link KeyNamespaceMap} from
+ * (key, namespace) to value per key group of the subtask's range, so that a snapshot (or a
+ * rescale) can take whole key groups. State without namespaces uses the namespace {@code null}.
  *
  * <p>Copy-on-write snapshots: {@link #pinForSnapshot()} (task thread) hands the current key-group
- * maps to a snapshot and marks each as pinned. The first {@link #get}, {@link #put} or
- * {@link #remove} of a pinned key group replaces its map with a copy (values deep-copied by the
- * table's value copier, since the states mutate stored lists, maps and TTL timestamps in place and
- * users may mutate the values they read) and works on the copy; the pinned map is never changed
- * again. {@link Pinned#release()} (any thread, once the snapshot has read the maps) unpins them.
- * Everything else: task thread only.
+ * maps to a snapshot and marks each as pinned. The first {@link #get}, {@link #put},
+ * {@link #compute} or {@link #remove} of a pinned key group replaces its map with a copy (values
+ * deep-copied by the table's value copier, since the states mutate stored lists, maps and TTL
+ * timestamps in place and users may mutate the values they read) and works on the copy; the pinned
+ * map is never changed again. {@link Pinned#release()} (any thread, once the snapshot has read the
+ * maps) unpins them. Everything else: task thread only.
  */
 public final class StateTable<K, V> {
     private final KeyGroupRange range;
     private final KeyGroupMap<K, V>[] byKeyGroup;
     private UnaryOperator<V> valueCopier = UnaryOperator.identity();
-    /** Reused by {@link #compute} (task thread only), so an update allocates no function object. */
-    private final ComputeAdapter<K, V> computeAdapter = new ComputeAdapter<>();
+    /** What {@link #getKeyGroup} returns for a key group without entries; never modified. */
+    @SuppressWarnings("rawtypes")
+    private static final KeyNamespaceMap EMPTY = new KeyNamespaceMap<>();
 
     @SuppressWarnings("unchecked")
     public StateTable(KeyGroupRange range) {
@@ -36,47 +36,37 @@ public final class StateTable<K, V> {
         this.valueCopier = valueCopier;
     }
 
-    public V get(int keyGroup, K key) {
-        Map<K, V> m = forAccess(keyGroup - range.getStartKeyGroup());
-        return m == null ? null : m.get(key);
+    /** The value of (key, namespace) in {@code keyGroup}, or null. */
+    public V get(int keyGroup, K key, Object namespace) {
+        KeyNamespaceMap<K, V> m = forAccess(keyGroup - range.getStartKeyGroup());
+        return m == null ? null : m.get(key, namespace);
     }
 
-    public void put(int keyGroup, K key, V value) {
-        forWrite(keyGroup - range.getStartKeyGroup()).put(key, value);
+    /** Sets the value of (key, namespace) in {@code keyGroup}; null removes it. */
+    public void put(int keyGroup, K key, Object namespace, V value) {
+        forWrite(keyGroup - range.getStartKeyGroup()).put(key, namespace, value);
     }
 
     /**
-     * Replaces the value of {@code key} with {@code f(current)} in one hash lookup (the map's
-     * {@code compute}); what {@code f} throws is rethrown and leaves the value unchanged.
+     * Replaces the value of (key, namespace) with {@code f(current)} in one hash probe; what
+     * {@code f} throws is rethrown and leaves the value unchanged.
      */
-    public void compute(int keyGroup, K key, KeyedEntry.Update<V> f) throws Exception {
-        Map<K, V> m = forWrite(keyGroup - range.getStartKeyGroup());
-        ComputeAdapter<K, V> adapter = computeAdapter;
-        adapter.update = f;
-        try {
-            m.compute(key, adapter);
-        } finally {
-            adapter.update = null;
-        }
-        Exception failure = adapter.failure;
-        if (failure != null) {
-            adapter.failure = null;
-            throw failure;
-        }
+    public void compute(int keyGroup, K key, Object namespace, KeyedEntry.Update<V> f) throws Exception {
+        forWrite(keyGroup - range.getStartKeyGroup()).compute(key, namespace, f);
     }
 
-    public void remove(int keyGroup, K key) {
-        Map<K, V> m = forAccess(keyGroup - range.getStartKeyGroup());
+    public void remove(int keyGroup, K key, Object namespace) {
+        KeyNamespaceMap<K, V> m = forAccess(keyGroup - range.getStartKeyGroup());
         if (m != null) {
-            m.remove(key);
+            m.remove(key, namespace);
         }
     }
 
     /** The map of key group index {@code i} for a write: {@link #forAccess}, created when there is none yet. */
-    private Map<K, V> forWrite(int i) {
-        Map<K, V> m = forAccess(i);
+    private KeyNamespaceMap<K, V> forWrite(int i) {
+        KeyNamespaceMap<K, V> m = forAccess(i);
         if (m == null) {
-            KeyGroupMap<K, V> fresh = new KeyGroupMap<>(new HashMap<>());
+            KeyGroupMap<K, V> fresh = new KeyGroupMap<>(new KeyNamespaceMap<>());
             byKeyGroup[i] = fresh;
             m = fresh.map;
         }
@@ -84,32 +74,33 @@ public final class StateTable<K, V> {
     }
 
     /** The map of key group index {@code i}, copied first when a snapshot holds it; null when none. */
-    private Map<K, V> forAccess(int i) {
+    private KeyNamespaceMap<K, V> forAccess(int i) {
         KeyGroupMap<K, V> m = byKeyGroup[i];
         if (m == null) {
             return null;
         }
-        if (m.pins.get() > 0) {
-            HashMap<K, V> copy = new HashMap<>(Math.max(16, (int) (m.map.size() / 0.75f) + 1));
-            for (Map.Entry<K, V> e : m.map.entrySet()) {
-                copy.put(e.getKey(), valueCopier.apply(e.getValue()));
-            }
-            m = new KeyGroupMap<>(copy);
+        if (m.pins > 0) {
+            m = new KeyGroupMap<>(m.map.copy(valueCopier));
             byKeyGroup[i] = m;
         }
         return m.map;
     }
 
     /**
-     * The entries of one key group (empty map when none), for reading only: neither modify it nor
-     * modify the values in it.
+     * The entries of one key group (an empty map when none), for reading only: neither modify the
+     * map nor the values in it, and do not keep it across changes of this table.
      */
-    public Map<K, V> getKeyGroup(int keyGroup) {
+    KeyNamespaceMap<K, V> getKeyGroup(int keyGroup) {
         if (!range.contains(keyGroup)) {
             throw new IllegalArgumentException("Key group " + keyGroup + " is not in " + range);
         }
         KeyGroupMap<K, V> m = byKeyGroup[keyGroup - range.getStartKeyGroup()];
-        return m == null ? Map.of() : m.map;
+        return m == null ? empty() : m.map;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> KeyNamespaceMap<K, V> empty() {
+        return EMPTY;
     }
 
     /** Number of entries over all key groups. */
@@ -130,7 +121,7 @@ public final class StateTable<K, V> {
         KeyGroupMap<K, V>[] pinned = byKeyGroup.clone();
         for (KeyGroupMap<K, V> m : pinned) {
             if (m != null) {
-                m.pins.incrementAndGet();
+                KeyGroupMap.PINS.incrementAndGet(m);
             }
         }
         return new Pinned<>(range, pinned);
@@ -151,9 +142,9 @@ public final class StateTable<K, V> {
         }
 
         /** The frozen entries of a key group (empty when none). */
-        public Map<K, V> getKeyGroup(int keyGroup) {
+        KeyNamespaceMap<K, V> getKeyGroup(int keyGroup) {
             KeyGroupMap<K, V> m = maps[keyGroup - range.getStartKeyGroup()];
-            return m == null ? Map.of() : m.map;
+            return m == null ? empty() : m.map;
         }
 
         /** Lets the task change the maps in place again. Idempotent. */
@@ -164,34 +155,21 @@ public final class StateTable<K, V> {
             released = true;
             for (KeyGroupMap<K, V> m : maps) {
                 if (m != null) {
-                    m.pins.decrementAndGet();
+                    KeyGroupMap.PINS.decrementAndGet(m);
                 }
-            }
-        }
-    }
-
-    /** Calls an {@link KeyedEntry.Update} from {@code HashMap.compute}, keeping what it throws for the caller. */
-    private static final class ComputeAdapter<K, V> implements java.util.function.BiFunction<K, V, V> {
-        KeyedEntry.Update<V> update;
-        Exception failure;
-
-        @Override
-        public V apply(K key, V current) {
-            try {
-                return java.util.Objects.requireNonNull(update.apply(current), "a state update returned null");
-            } catch (Exception e) {
-                failure = e;
-                return current; // unchanged (null keeps the key absent)
             }
         }
     }
 
     /** One key group's map and how many snapshots still read it. */
     private static final class KeyGroupMap<K, V> {
-        final HashMap<K, V> map;
-        final AtomicInteger pins = new AtomicInteger();
+        @SuppressWarnings("rawtypes")
+        static final AtomicIntegerFieldUpdater<KeyGroupMap> PINS = AtomicIntegerFieldUpdater.newUpdater(KeyGroupMap.class, "pins");
+        final KeyNamespaceMap<K, V> map;
+        /** Changed only through {@link #PINS}; a field rather than an AtomicInteger saves a load per access. */
+        volatile int pins;
 
-        KeyGroupMap(HashMap<K, V> map) {
+        KeyGroupMap(KeyNamespaceMap<K, V> map) {
             this.map = map;
         }
     }

@@ -5,8 +5,8 @@ import java.util.function.UnaryOperator;
 /**
  * Incremental TTL cleanup of one state table: a cursor that walks the table key group by key group,
  * wrapping around, and checks up to {@code cleanupSize} entries per run, dropping expired values.
- * The cursor works on a copy of one key group's keys at a time, so the table may change between
- * runs. Task thread only.
+ * The cursor works on a copy of one key group's (key, namespace) pairs at a time, so the table
+ * may change between runs. Task thread only.
  *
  * @param <K> the key type
  */
@@ -17,7 +17,8 @@ final class TtlIncrementalCleanup<K> {
     /** Given a stored value, returns what remains after dropping expired parts, or null when nothing does. */
     private UnaryOperator<Object> expiryFilter;
     private int keyGroup;
-    private Object[] keys = new Object[0];
+    /** The current key group's pairs when the cursor entered it: key0, namespace0, key1, … */
+    private Object[] pairs = new Object[0];
     private int position;
 
     TtlIncrementalCleanup(StateTable<K, Object> table, int cleanupSize, boolean runForEveryRecord) {
@@ -43,15 +44,17 @@ final class TtlIncrementalCleanup<K> {
         int checked = 0;
         int groupsWithoutCheck = 0;
         while (checked < cleanupSize) {
-            if (position >= keys.length) {
+            if (position >= pairs.length) {
                 if (++groupsWithoutCheck > numGroups) {
                     return; // a whole round found nothing: the table is empty
                 }
                 advanceKeyGroup();
                 continue;
             }
-            K key = (K) keys[position++];
-            Object stored = table.get(keyGroup, key);
+            K key = (K) pairs[position];
+            Object namespace = pairs[position + 1];
+            position += 2;
+            Object stored = table.get(keyGroup, key, namespace);
             if (stored == null) {
                 continue;
             }
@@ -59,9 +62,9 @@ final class TtlIncrementalCleanup<K> {
             groupsWithoutCheck = 0;
             Object remaining = expiryFilter.apply(stored);
             if (remaining == null) {
-                table.remove(keyGroup, key);
+                table.remove(keyGroup, key, namespace);
             } else if (remaining != stored) {
-                table.put(keyGroup, key, remaining);
+                table.put(keyGroup, key, namespace, remaining);
             }
         }
     }
@@ -69,7 +72,7 @@ final class TtlIncrementalCleanup<K> {
     private void advanceKeyGroup() {
         keyGroup = keyGroup >= table.getKeyGroupRange().getEndKeyGroup()
                 ? table.getKeyGroupRange().getStartKeyGroup() : keyGroup + 1;
-        keys = table.getKeyGroup(keyGroup).keySet().toArray();
+        pairs = table.getKeyGroup(keyGroup).keyNamespacePairs();
         position = 0;
     }
 }

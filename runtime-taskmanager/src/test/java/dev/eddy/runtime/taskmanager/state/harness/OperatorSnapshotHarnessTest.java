@@ -230,6 +230,27 @@ class OperatorSnapshotHarnessTest {
     }
 
     @Test
+    void timersChangedAfterTheSynchronousPartAreNotInTheSnapshot() throws Exception {
+        OperatorSnapshotHarness.Spec<Long, String> spec =
+                keyedSpec(new KeyedProcessOperator<>(new TestFunctions.Timers()), StateBackendSettings.Kind.HASHMAP);
+        OperatorSubtaskStateProto state;
+        try (OperatorSnapshotHarness<Long, String> h = spec.subtask(1, 0).open()) {
+            h.processElement(3L, 30);
+            h.processElement(4L, 40);
+            AsyncSnapshot<OperatorSubtaskStateProto> pending = h.snapshotSync(1);
+            h.processElement(5L, 50); // new timers after the synchronous part
+            h.processWatermark(60); // fires 3@55 after the synchronous part
+            assertThat(h.getOutputValues()).containsExactly("3@55:event");
+            state = pending.run();
+        }
+        try (OperatorSnapshotHarness<Long, String> h = spec.subtask(1, 0).restoreAndOpen(state, 1)) {
+            h.processWatermark(100);
+            h.setProcessingTime(10_000);
+            assertThat(h.getOutputValues()).containsExactly("3@55:event", "4@65:event", "3@103:processing", "4@104:processing");
+        }
+    }
+
+    @Test
     void checkpointedFunctionListStatesAreRedistributedOnRescale() throws Exception {
         OperatorSnapshotHarness.Spec<Long, Long> spec = new OperatorSnapshotHarness.Spec<>(new StreamMap<>(new TestFunctions.BufferingMap()),
                 null, null, MAX_PARALLELISM, Backends.heap(), dir.resolve("checkpoints"), UID);

@@ -291,7 +291,7 @@ class HeapTtlStateTest {
         assertThat(state.value()).isEqualTo(14L);
         int kg = KeyGroupRangeAssignment.assignToKeyGroup(7L, 128);
         @SuppressWarnings("unchecked")
-        Map<Long, Object> group = (Map<Long, Object>) backend.getStateTable("v").getKeyGroup(kg);
-        assertThat(group).containsEntry(7L, 14L);
+        StateTable<Long, Object> table = (StateTable<Long, Object>) backend.getStateTable("v");
+        assertThat(table.get(kg, 7L, null)).isEqualTo(14L);
     }
 }
