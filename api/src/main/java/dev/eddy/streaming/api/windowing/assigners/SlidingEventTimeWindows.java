@@ -13,6 +13,8 @@ import java.util.Collection;
  */
 public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> {
     private static final long serialVersionUID = 1L;
+    /** The windows assigned last (see {@link TimeWindowAssigners.LastWindows}); per task, not serialized. */
+    private transient TimeWindowAssigners.LastWindows lastWindows;
     private final long size;
     private final long slide;
     private final long offset;
@@ -43,7 +45,7 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
 
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        return TimeWindowAssigners.sliding(TimeWindowAssigners.requireTimestamp(timestamp, this), size, slide, offset);
+        return lastWindows().sliding(TimeWindowAssigners.requireTimestamp(timestamp, this), size, slide, offset);
     }
 
     @Override
@@ -64,5 +66,12 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
     @Override
     public boolean isEventTime() {
         return true;
+    }
+
+    private TimeWindowAssigners.LastWindows lastWindows() {
+        if (lastWindows == null) {
+            lastWindows = new TimeWindowAssigners.LastWindows();
+        }
+        return lastWindows;
     }
 }

@@ -10,6 +10,8 @@ import java.util.Collection;
 /** Sliding windows of {@code size} every {@code slide} by the processing time at which elements arrive. */
 public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWindow> {
     private static final long serialVersionUID = 1L;
+    /** The windows assigned last (see {@link TimeWindowAssigners.LastWindows}); per task, not serialized. */
+    private transient TimeWindowAssigners.LastWindows lastWindows;
     private final long size;
     private final long slide;
     private final long offset;
@@ -40,7 +42,7 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
 
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        return TimeWindowAssigners.sliding(context.getCurrentProcessingTime(), size, slide, offset);
+        return lastWindows().sliding(context.getCurrentProcessingTime(), size, slide, offset);
     }
 
     @Override
@@ -61,5 +63,12 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
     @Override
     public boolean isEventTime() {
         return false;
+    }
+
+    private TimeWindowAssigners.LastWindows lastWindows() {
+        if (lastWindows == null) {
+            lastWindows = new TimeWindowAssigners.LastWindows();
+        }
+        return lastWindows;
     }
 }

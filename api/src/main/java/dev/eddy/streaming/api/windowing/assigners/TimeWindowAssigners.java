@@ -3,6 +3,7 @@ package dev.eddy.streaming.api.windowing.assigners;
 import dev.eddy.streaming.api.windowing.windows.TimeWindow;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Shared arithmetic and argument checks of the time window assigners. */
@@ -49,6 +50,43 @@ final class TimeWindowAssigners {
             windows.add(new TimeWindow(start, start + size));
         }
         return windows;
+    }
+
+    /**
+     * The windows one assigner instance returned last, handed out again while consecutive
+     * timestamps fall into the same windows: saves the allocation per element, and keeps one
+     * {@link TimeWindow} object per window in window state and timers instead of one per (key,
+     * window). Windows are immutable and the lists unmodifiable, so sharing them is safe. Task
+     * thread only: each task deserializes its own assigner (the cache is transient there).
+     */
+    static final class LastWindows {
+        private List<TimeWindow> windows;
+        private long lastStart;
+        private int count;
+
+        /** As {@link TimeWindowAssigners#tumbling}. */
+        List<TimeWindow> tumbling(long timestamp, long size, long offset) {
+            long start = TimeWindow.getWindowStartWithOffset(timestamp, offset, size);
+            if (windows == null || start != lastStart) {
+                windows = List.of(new TimeWindow(start, start + size));
+                lastStart = start;
+                count = 1;
+            }
+            return windows;
+        }
+
+        /** As {@link TimeWindowAssigners#sliding}. */
+        List<TimeWindow> sliding(long timestamp, long size, long slide, long offset) {
+            long start = TimeWindow.getWindowStartWithOffset(timestamp, offset, slide);
+            long reach = size - (timestamp - start); // windows start at start - k * slide for k * slide < reach
+            int n = reach <= 0 ? 0 : (int) ((reach - 1) / slide) + 1;
+            if (windows == null || start != lastStart || n != count) {
+                windows = Collections.unmodifiableList(TimeWindowAssigners.sliding(timestamp, size, slide, offset));
+                lastStart = start;
+                count = windows.size();
+            }
+            return windows;
+        }
     }
 
     static long requireTimestamp(long timestamp, Object assigner) {

@@ -13,6 +13,8 @@ import java.util.Collection;
  */
 public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow> {
     private static final long serialVersionUID = 1L;
+    /** The windows assigned last (see {@link TimeWindowAssigners.LastWindows}); per task, not serialized. */
+    private transient TimeWindowAssigners.LastWindows lastWindows;
     private final long size;
     private final long offset;
 
@@ -36,7 +38,7 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
 
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
-        return TimeWindowAssigners.tumbling(TimeWindowAssigners.requireTimestamp(timestamp, this), size, offset);
+        return lastWindows().tumbling(TimeWindowAssigners.requireTimestamp(timestamp, this), size, offset);
     }
 
     @Override
@@ -57,5 +59,12 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
     @Override
     public boolean isEventTime() {
         return true;
+    }
+
+    private TimeWindowAssigners.LastWindows lastWindows() {
+        if (lastWindows == null) {
+            lastWindows = new TimeWindowAssigners.LastWindows();
+        }
+        return lastWindows;
     }
 }

@@ -9,13 +9,18 @@ import java.util.function.UnaryOperator;
  * (key, namespace) to value per key group of the subtask's range, so that a snapshot (or a
  * rescale) can take whole key groups. State without namespaces uses the namespace {@code null}.
  *
- * <p>Copy-on-write snapshots: {@link #pinForSnapshot()} (task thread) hands the current key-group
- * maps to a snapshot and marks each as pinned. The first {@link #get}, {@link #put},
- * {@link #compute} or {@link #remove} of a pinned key group replaces its map with a copy (values
- * deep-copied by the table's value copier, since the states mutate stored lists, maps and TTL
- * timestamps in place and users may mutate the values they read) and works on the copy; the pinned
- * map is never changed again. {@link Pinned#release()} (any thread, once the snapshot has read the
- * maps) unpins them. Everything else: task thread only.
+ * <p>Copy-on-write snapshots, per entry: {@link #pinForSnapshot()} (task thread) hands the current
+ * key-group maps to a snapshot and marks each as pinned; a pinned map is never changed. While a key
+ * group is pinned, its writes go to a small overlay map of that key group (a removal as a
+ * tombstone), and a read of an entry not in the overlay returns the pinned map's value, first
+ * copied into the overlay by the table's value copier when that makes a new object (the states
+ * mutate stored lists, maps and TTL timestamps in place, and users may mutate the values they
+ * read). {@link Pinned#release()} (any thread, once the snapshot has read the maps) unpins them; the
+ * next access on the task thread folds the overlay into the map. So a checkpoint costs memory for
+ * the entries touched while its asynchronous part runs, not a copy of every touched key group.
+ * Whole-key-group reads ({@link #getKeyGroup}, {@link #size}) and a second snapshot while the first
+ * still pins a key group with an overlay fall back to one copy of that key group. Everything else:
+ * task thread only.
  */
 public final class StateTable<K, V> {
     private final KeyGroupRange range;
@@ -38,52 +43,107 @@ public final class StateTable<K, V> {
 
     /** The value of (key, namespace) in {@code keyGroup}, or null. */
     public V get(int keyGroup, K key, Object namespace) {
-        KeyNamespaceMap<K, V> m = forAccess(keyGroup - range.getStartKeyGroup());
-        return m == null ? null : m.get(key, namespace);
+        KeyGroupMap<K, V> m = current(keyGroup - range.getStartKeyGroup());
+        if (m == null) {
+            return null;
+        }
+        return m.pins > 0 ? overlayRead(m, key, namespace) : m.map.get(key, namespace);
     }
 
     /** Sets the value of (key, namespace) in {@code keyGroup}; null removes it. */
     public void put(int keyGroup, K key, Object namespace, V value) {
-        forWrite(keyGroup - range.getStartKeyGroup()).put(key, namespace, value);
-    }
-
-    /**
-     * Replaces the value of (key, namespace) with {@code f(current)} in one hash probe; what
-     * {@code f} throws is rethrown and leaves the value unchanged.
-     */
-    public void compute(int keyGroup, K key, Object namespace, KeyedEntry.Update<V> f) throws Exception {
-        forWrite(keyGroup - range.getStartKeyGroup()).compute(key, namespace, f);
-    }
-
-    public void remove(int keyGroup, K key, Object namespace) {
-        KeyNamespaceMap<K, V> m = forAccess(keyGroup - range.getStartKeyGroup());
-        if (m != null) {
-            m.remove(key, namespace);
+        KeyGroupMap<K, V> m = forWrite(keyGroup - range.getStartKeyGroup());
+        if (m.pins > 0) {
+            m.overlay().put(key, namespace, value == null ? TOMBSTONE : value);
+        } else {
+            m.map.put(key, namespace, value);
         }
     }
 
-    /** The map of key group index {@code i} for a write: {@link #forAccess}, created when there is none yet. */
-    private KeyNamespaceMap<K, V> forWrite(int i) {
-        KeyNamespaceMap<K, V> m = forAccess(i);
+    /**
+     * Replaces the value of (key, namespace) with {@code f(current)} in one hash probe (two while a
+     * snapshot pins the key group); what {@code f} throws is rethrown and leaves the value unchanged.
+     */
+    public void compute(int keyGroup, K key, Object namespace, KeyedEntry.Update<V> f) throws Exception {
+        KeyGroupMap<K, V> m = forWrite(keyGroup - range.getStartKeyGroup());
+        if (m.pins == 0) {
+            m.map.compute(key, namespace, f);
+            return;
+        }
+        V updated = f.apply(overlayRead(m, key, namespace));
+        if (updated == null) {
+            throw new NullPointerException("A state update returned null for key " + key + "; an update must return the new value"
+                    + " (clear the state to remove it)");
+        }
+        m.overlay().put(key, namespace, updated);
+    }
+
+    public void remove(int keyGroup, K key, Object namespace) {
+        KeyGroupMap<K, V> m = current(keyGroup - range.getStartKeyGroup());
         if (m == null) {
-            KeyGroupMap<K, V> fresh = new KeyGroupMap<>(new KeyNamespaceMap<>());
-            byKeyGroup[i] = fresh;
-            m = fresh.map;
+            return;
+        }
+        if (m.pins > 0) {
+            m.overlay().put(key, namespace, TOMBSTONE);
+        } else {
+            m.map.remove(key, namespace);
+        }
+    }
+
+    /** The value of (key, namespace) of a pinned key group: the overlay's, else a private copy of the pinned map's. */
+    @SuppressWarnings("unchecked")
+    private V overlayRead(KeyGroupMap<K, V> m, K key, Object namespace) {
+        KeyNamespaceMap<K, Object> overlay = m.overlay;
+        if (overlay != null) {
+            Object v = overlay.get(key, namespace);
+            if (v != null) {
+                return v == TOMBSTONE ? null : (V) v;
+            }
+        }
+        V pinned = m.map.get(key, namespace);
+        if (pinned == null) {
+            return null;
+        }
+        V copy = valueCopier.apply(pinned);
+        if (copy != pinned) {
+            m.overlay().put(key, namespace, copy); // mutations of the copy must not reach the pinned map
+        }
+        return copy;
+    }
+
+    /** The key group's map for a write, created when there is none yet. */
+    private KeyGroupMap<K, V> forWrite(int i) {
+        KeyGroupMap<K, V> m = current(i);
+        if (m == null) {
+            m = new KeyGroupMap<>(new KeyNamespaceMap<>());
+            byKeyGroup[i] = m;
         }
         return m;
     }
 
-    /** The map of key group index {@code i}, copied first when a snapshot holds it; null when none. */
-    private KeyNamespaceMap<K, V> forAccess(int i) {
+    /** The key group's map, its overlay folded in first when no snapshot pins it any more; null when none. */
+    private KeyGroupMap<K, V> current(int i) {
         KeyGroupMap<K, V> m = byKeyGroup[i];
-        if (m == null) {
-            return null;
+        if (m != null && m.overlay != null && m.pins == 0) {
+            m.foldOverlay();
         }
-        if (m.pins > 0) {
-            m = new KeyGroupMap<>(m.map.copy(valueCopier));
-            byKeyGroup[i] = m;
+        return m;
+    }
+
+    /**
+     * The key group's map with everything applied, for whole-map reads and for a new snapshot:
+     * a pinned map with an overlay is replaced by an unpinned copy with the overlay applied.
+     */
+    private KeyGroupMap<K, V> materialized(int i) {
+        KeyGroupMap<K, V> m = current(i);
+        if (m != null && m.overlay != null) {
+            KeyGroupMap<K, V> copy = new KeyGroupMap<>(m.map.copy(valueCopier));
+            copy.overlay = m.overlay;
+            copy.foldOverlay();
+            byKeyGroup[i] = copy;
+            m = copy;
         }
-        return m.map;
+        return m;
     }
 
     /**
@@ -94,7 +154,7 @@ public final class StateTable<K, V> {
         if (!range.contains(keyGroup)) {
             throw new IllegalArgumentException("Key group " + keyGroup + " is not in " + range);
         }
-        KeyGroupMap<K, V> m = byKeyGroup[keyGroup - range.getStartKeyGroup()];
+        KeyGroupMap<K, V> m = materialized(keyGroup - range.getStartKeyGroup());
         return m == null ? empty() : m.map;
     }
 
@@ -106,7 +166,8 @@ public final class StateTable<K, V> {
     /** Number of entries over all key groups. */
     public int size() {
         int n = 0;
-        for (KeyGroupMap<K, V> m : byKeyGroup) {
+        for (int i = 0; i < byKeyGroup.length; i++) {
+            KeyGroupMap<K, V> m = materialized(i);
             n += m == null ? 0 : m.map.size();
         }
         return n;
@@ -118,6 +179,9 @@ public final class StateTable<K, V> {
 
     /** Freezes the current contents for a snapshot (task thread); see the class comment. */
     public Pinned<K, V> pinForSnapshot() {
+        for (int i = 0; i < byKeyGroup.length; i++) {
+            materialized(i);
+        }
         KeyGroupMap<K, V>[] pinned = byKeyGroup.clone();
         for (KeyGroupMap<K, V> m : pinned) {
             if (m != null) {
@@ -161,16 +225,36 @@ public final class StateTable<K, V> {
         }
     }
 
-    /** One key group's map and how many snapshots still read it. */
+    /** The overlay value of a removed entry. */
+    private static final Object TOMBSTONE = new Object();
+
+    /** One key group's map, how many snapshots still read it, and the writes made meanwhile. */
     private static final class KeyGroupMap<K, V> {
         @SuppressWarnings("rawtypes")
         static final AtomicIntegerFieldUpdater<KeyGroupMap> PINS = AtomicIntegerFieldUpdater.newUpdater(KeyGroupMap.class, "pins");
         final KeyNamespaceMap<K, V> map;
         /** Changed only through {@link #PINS}; a field rather than an AtomicInteger saves a load per access. */
         volatile int pins;
+        /** Values written while pinned ({@link #TOMBSTONE} for removals); null when none. Task thread only. */
+        KeyNamespaceMap<K, Object> overlay;
 
         KeyGroupMap(KeyNamespaceMap<K, V> map) {
             this.map = map;
+        }
+
+        KeyNamespaceMap<K, Object> overlay() {
+            if (overlay == null) {
+                overlay = new KeyNamespaceMap<>();
+            }
+            return overlay;
+        }
+
+        /** Applies the overlay to the (no longer pinned) map and drops it. Task thread. */
+        @SuppressWarnings("unchecked")
+        void foldOverlay() {
+            KeyNamespaceMap<K, Object> o = overlay;
+            overlay = null;
+            o.forEach((key, namespace, value) -> map.put(key, namespace, value == TOMBSTONE ? null : (V) value));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class StateTableTest {
@@ -64,5 +65,97 @@ class StateTableTest {
         assertThat(pinned.getKeyGroup(6).get(1L, "n")).isEqualTo("v");
         assertThat(pinned.getKeyGroup(6).get(1L, null)).isNull();
         pinned.release();
+    }
+
+    @Test
+    void writesWhilePinnedGoToAnOverlayThatIsFoldedIntoTheSameMapAfterRelease() throws Exception {
+        StateTable<Long, Object> table = new StateTable<>(new KeyGroupRange(0, 0));
+        for (long k = 0; k < 100; k++) {
+            table.put(0, k, null, k);
+        }
+        StateTable.Pinned<Long, Object> pinned = table.pinForSnapshot();
+        KeyNamespaceMap<Long, Object> frozen = pinned.getKeyGroup(0);
+        table.put(0, 1L, null, -1L);
+        table.remove(0, 2L, null);
+        table.compute(0, 3L, null, v -> (Long) v + 1000);
+        table.put(0, 500L, null, 500L);
+        assertThat(frozen.get(1L, null)).isEqualTo(1L);
+        assertThat(frozen.get(2L, null)).isEqualTo(2L);
+        assertThat(frozen.get(500L, null)).isNull();
+        assertThat(table.get(0, 1L, null)).isEqualTo(-1L);
+        assertThat(table.get(0, 2L, null)).isNull();
+        assertThat(table.get(0, 3L, null)).isEqualTo(1003L);
+        pinned.release();
+        assertThat(table.get(0, 4L, null)).isEqualTo(4L);
+        assertThat(table.getKeyGroup(0)).as("no copy of the key group was made").isSameAs(frozen);
+        assertThat(frozen.get(1L, null)).isEqualTo(-1L);
+        assertThat(frozen.get(2L, null)).isNull();
+        assertThat(frozen.get(500L, null)).isEqualTo(500L);
+        assertThat(frozen.size()).isEqualTo(100);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void randomOperationsAndOverlappingSnapshotsAgreeWithAModel() throws Exception {
+        StateTable<Long, Object> table = new StateTable<>(new KeyGroupRange(0, 3));
+        table.setValueCopier(v -> v instanceof List<?> l ? new ArrayList<>(l) : v);
+        Map<String, List<Long>> model = new HashMap<>();
+        List<StateTable.Pinned<Long, Object>> pins = new ArrayList<>();
+        List<Map<String, List<Long>>> expectedPins = new ArrayList<>();
+        Random random = new Random(11);
+        for (int op = 0; op < 50_000; op++) {
+            int kg = random.nextInt(4);
+            long key = random.nextInt(60);
+            String ns = "n" + random.nextInt(3);
+            String id = kg + ":" + key + "/" + ns;
+            int dice = random.nextInt(100);
+            if (dice < 30) {
+                List<Long> v = (List<Long>) table.get(kg, key, ns);
+                assertThat(v).as("op %d %s", op, id).isEqualTo(model.get(id));
+                if (v != null && random.nextBoolean()) {
+                    v.add((long) op); // in-place mutation of a value read, as list state does
+                    model.get(id).add((long) op);
+                }
+            } else if (dice < 55) {
+                List<Long> v = new ArrayList<>(List.of((long) op));
+                table.put(kg, key, ns, v);
+                model.put(id, new ArrayList<>(v));
+            } else if (dice < 75) {
+                long add = op;
+                table.compute(kg, key, ns, cur -> {
+                    List<Long> next = cur == null ? new ArrayList<>() : (List<Long>) cur;
+                    next.add(add);
+                    return next;
+                });
+                model.computeIfAbsent(id, x -> new ArrayList<>()).add(add);
+            } else if (dice < 90) {
+                table.remove(kg, key, ns);
+                model.remove(id);
+            } else if (dice < 95 && pins.size() < 2) {
+                pins.add(table.pinForSnapshot());
+                Map<String, List<Long>> copy = new HashMap<>();
+                model.forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
+                expectedPins.add(copy);
+            } else if (!pins.isEmpty()) {
+                int which = random.nextInt(pins.size());
+                assertThat(pinnedContents(pins.get(which))).as("snapshot at op %d", op).isEqualTo(expectedPins.get(which));
+                pins.remove(which).release();
+                expectedPins.remove(which);
+            }
+        }
+        for (int i = 0; i < pins.size(); i++) {
+            assertThat(pinnedContents(pins.get(i))).isEqualTo(expectedPins.get(i));
+        }
+        assertThat(table.size()).isEqualTo(model.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Long>> pinnedContents(StateTable.Pinned<Long, Object> pinned) {
+        Map<String, List<Long>> out = new HashMap<>();
+        for (int kg = 0; kg < 4; kg++) {
+            int g = kg;
+            pinned.getKeyGroup(kg).forEach((k, n, v) -> out.put(g + ":" + k + "/" + n, new ArrayList<>((List<Long>) v)));
+        }
+        return out;
     }
 }
