@@ -2,11 +2,12 @@
 # Nexmark latency and the throughput/latency curve over the buffer timeout, Eddy beside Apache Flink
 # 2.3.0, engines interleaved (bench.nexmark.NexmarkLatencyRunner on both).
 # Usage: benchmarks/run-latency.sh [--events N] [--seconds S] [--warmup-seconds W] [--queries q1k,q7]
-#        [--timeouts "0 1 5 20 100"] [--watermark-interval MS] [--time-speedup X] [--skip-build]
+#        [--timeouts "0 1 5 20 100"] [--watermark-interval MS] [--time-speedup X] [--max-runs N] [--skip-build]
 #        [--report-only (tables and plots from an existing results/latency-raw.txt)]
 # For each query:
-#  (a) Flink's maximum: one unthrottled Flink run of N events at its default buffer timeout (100 ms);
-#      the rate is events over the span from first to last emission at the sources;
+#  (a) Flink's maximum: the median of --max-runs (default 3) unthrottled Flink runs of N events at its
+#      default buffer timeout (100 ms); a run's rate is events over the span from first to last
+#      emission at the sources;
 #  (b) for each buffer timeout, for each engine: an unthrottled run of N events (throughput), then a
 #      run throttled to R = half of (a) for W + S seconds (latency, the first W seconds not measured).
 # Writes benchmarks/results/latency.tsv (one row per query, engine and timeout), latency-raw.txt (the
@@ -23,6 +24,7 @@ WATERMARK_INTERVAL=200
 SPEEDUP=203  # event time runs 203x faster than wall time: a q7 window every 49 ms (see NexmarkLatencyRunner)
 BUILD=1
 RUNS=1
+MAX_RUNS=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --events) EVENTS=$2; shift 2 ;;
@@ -32,6 +34,7 @@ while [ $# -gt 0 ]; do
     --timeouts) TIMEOUTS=$2; shift 2 ;;
     --watermark-interval) WATERMARK_INTERVAL=$2; shift 2 ;;
     --time-speedup) SPEEDUP=$2; shift 2 ;;
+    --max-runs) MAX_RUNS=$2; shift 2 ;;
     --skip-build) BUILD=0; shift ;;
     --report-only) BUILD=0; RUNS=0; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -66,9 +69,14 @@ if [ "$RUNS" = 1 ]; then
 echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1);" \
   "events=$EVENTS seconds=$SECONDS_MEASURED warmup=$WARMUP watermarkInterval=$WATERMARK_INTERVAL timeSpeedup=$SPEEDUP" | tee "$RAW"
 for q in ${QUERIES//,/ }; do
-  line=$(run flink "$q" --events "$EVENTS")
-  echo "$line" | tee -a "$RAW"
-  max=$(echo "$line" | field processingEventsPerSecond)
+  maxima=()
+  for ((r = 0; r < MAX_RUNS; r++)); do
+    line=$(run flink "$q" --events "$EVENTS")
+    echo "$line" | tee -a "$RAW"
+    maxima+=("$(echo "$line" | field processingEventsPerSecond)")
+  done
+  max=$(printf '%s\n' "${maxima[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  echo "# $q: Flink's unthrottled runs ${maxima[*]} events/s; median $max" | tee -a "$RAW"
   rate=$(awk -v m="$max" 'BEGIN { printf "%d", m / 2 }')
   throttled_events=$(awk -v r="$rate" -v s="$SECONDS_MEASURED" -v w="$WARMUP" 'BEGIN { printf "%d", r * (s + w) }')
   echo "# $q: Flink's maximum $max events/s; latency runs at $rate events/s, $throttled_events events" | tee -a "$RAW"
