@@ -8,8 +8,6 @@ import dev.eddy.proto.KeyedStateHandleProto;
 import dev.eddy.runtime.state.KeyGroupRange;
 import dev.eddy.runtime.state.KeyGroupRangeAssignment;
 import dev.eddy.runtime.state.KeyedStateBackend;
-import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOptions;
-import dev.eddy.runtime.taskmanager.checkpoint.CheckpointStreamFactory;
 import dev.eddy.runtime.taskmanager.state.heap.HeapKeyedStateBackend;
 import dev.eddy.runtime.taskmanager.testutil.LongSerializer;
 import java.nio.file.Path;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,35 +28,24 @@ import org.junit.jupiter.api.io.TempDir;
  * model, after restores into an uncached RocksDB backend and into the heap backend).
  */
 class RocksDBListCacheTest {
-    private static final int MAX_PARALLELISM = 128;
+    private static final int MAX_PARALLELISM = CachedBackends.MAX_PARALLELISM;
 
     @TempDir
     Path tmp;
-    private final List<KeyedStateBackend<?>> backends = new ArrayList<>();
-    private int checkpointIds;
+    private CachedBackends backends;
+
+    @BeforeEach
+    void setUp() {
+        backends = new CachedBackends(tmp, "list-cache");
+    }
 
     @AfterEach
     void disposeAll() {
-        backends.forEach(KeyedStateBackend::dispose);
-    }
-
-    private RocksDBKeyedStateBackend<Long> rocks(int cacheEntries) {
-        RocksDBKeyedStateBackend<Long> b = new RocksDBKeyedStateBackend<>(new LongSerializer(), MAX_PARALLELISM,
-                KeyGroupRange.of(0, MAX_PARALLELISM - 1), tmp.resolve("local"), "list-cache-" + backends.size(), true,
-                System::currentTimeMillis, cacheEntries);
-        backends.add(b);
-        return b;
+        backends.close();
     }
 
     private static ListStateDescriptor<String> desc() {
         return new ListStateDescriptor<>("list", String.class);
-    }
-
-    private KeyedStateHandleProto snapshot(RocksDBKeyedStateBackend<Long> b, boolean savepoint) throws Exception {
-        long id = ++checkpointIds;
-        CheckpointOptions o = new CheckpointOptions(savepoint, true, tmp.resolve((savepoint ? "savepoint-" : "chk-") + id),
-                savepoint ? null : tmp.resolve("shared"), false);
-        return b.snapshot(id, o, CheckpointStreamFactory.forOptions(o)).run();
     }
 
     private static List<String> list(ListState<String> state) throws Exception {
@@ -80,7 +68,7 @@ class RocksDBListCacheTest {
 
     @Test
     void randomOperationsAgreeWithAModelThroughEvictionsSnapshotsAndRestores() throws Exception {
-        RocksDBKeyedStateBackend<Long> b = rocks(8); // far fewer entries than keys: constant evictions
+        RocksDBKeyedStateBackend<Long> b = backends.rocks(8); // far fewer entries than keys: constant evictions
         ListState<String> state = b.getPartitionedState(desc());
         Map<Long, List<String>> model = new HashMap<>();
         Random random = new Random(7);
@@ -110,7 +98,7 @@ class RocksDBListCacheTest {
                 state.clear();
                 expected.clear();
             } else {
-                checkpoint = snapshot(b, false);
+                checkpoint = backends.snapshot(b, false);
             }
         }
         assertMatches(b, model, keys, null);
@@ -118,14 +106,14 @@ class RocksDBListCacheTest {
         assertThat(model.values().stream().mapToInt(List::size).max().orElse(0)).isGreaterThan(RocksDBListState.MAX_CACHED_ELEMENTS);
         assertThat(checkpoint).as("at least one snapshot was taken mid-way").isNotNull();
 
-        KeyedStateHandleProto savepoint = snapshot(b, true);
-        KeyedStateHandleProto latest = snapshot(b, false);
-        RocksDBKeyedStateBackend<Long> uncached = rocks(0);
+        KeyedStateHandleProto savepoint = backends.snapshot(b, true);
+        KeyedStateHandleProto latest = backends.snapshot(b, false);
+        RocksDBKeyedStateBackend<Long> uncached = backends.rocks(0);
         uncached.restore(List.of(latest), tmp);
         assertMatches(uncached, model, keys, null);
         for (int i = 0; i < 2; i++) {
             HeapKeyedStateBackend<Long> heap = HeapKeyedStateBackend.forSubtask(new LongSerializer(), MAX_PARALLELISM, 2, i);
-            backends.add(heap);
+            backends.track(heap);
             heap.restore(List.of(savepoint), tmp);
             assertMatches(heap, model, keys, heap.getKeyGroupRange());
         }
@@ -133,11 +121,11 @@ class RocksDBListCacheTest {
 
     @Test
     void appendsToAnUncachedListAreOneMergeWithoutReadingAndComeAfterTheStoredElements() throws Exception {
-        RocksDBKeyedStateBackend<Long> b = rocks(1_000);
+        RocksDBKeyedStateBackend<Long> b = backends.rocks(1_000);
         ListState<String> state = b.getPartitionedState(desc());
         b.setCurrentKey(1L);
         state.update(List.of("x", "y"));
-        snapshot(b, false); // written to RocksDB
+        backends.snapshot(b, false); // written to RocksDB
         CachedValueCell<?> cache = cacheOf(state);
         b.setCurrentKey(2L);
         state.add("other");
@@ -146,8 +134,8 @@ class RocksDBListCacheTest {
         state.add("w");
         assertThat(list(state)).containsExactly("x", "y", "z", "w");
 
-        RocksDBKeyedStateBackend<Long> fresh = rocks(1_000);
-        KeyedStateHandleProto checkpoint = snapshot(b, false);
+        RocksDBKeyedStateBackend<Long> fresh = backends.rocks(1_000);
+        KeyedStateHandleProto checkpoint = backends.snapshot(b, false);
         fresh.restore(List.of(checkpoint), tmp);
         ListState<String> restored = fresh.getPartitionedState(desc());
         fresh.setCurrentKey(1L);
@@ -163,7 +151,7 @@ class RocksDBListCacheTest {
 
     @Test
     void aListLongerThanTheCacheKeepsIsWrittenBackAndDropped() throws Exception {
-        RocksDBKeyedStateBackend<Long> b = rocks(1_000);
+        RocksDBKeyedStateBackend<Long> b = backends.rocks(1_000);
         ListState<String> state = b.getPartitionedState(desc());
         b.setCurrentKey(9L);
         List<String> expected = new ArrayList<>();
@@ -180,7 +168,7 @@ class RocksDBListCacheTest {
 
     @Test
     void mutatingElementsReadOrAddedDoesNotChangeTheState() throws Exception {
-        RocksDBKeyedStateBackend<Long> b = rocks(1_000);
+        RocksDBKeyedStateBackend<Long> b = backends.rocks(1_000);
         ListState<long[]> state = b.getPartitionedState(new ListStateDescriptor<>("arrays", long[].class));
         b.setCurrentKey(1L);
         long[] added = {1, 2};

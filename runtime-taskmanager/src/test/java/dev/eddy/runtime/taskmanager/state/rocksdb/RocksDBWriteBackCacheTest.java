@@ -18,16 +18,14 @@ import dev.eddy.runtime.state.KeyedStateBackend;
 import dev.eddy.runtime.state.VoidNamespace;
 import dev.eddy.runtime.state.VoidNamespaceSerializer;
 import dev.eddy.runtime.state.internal.InternalReducingState;
-import dev.eddy.runtime.taskmanager.checkpoint.CheckpointOptions;
-import dev.eddy.runtime.taskmanager.checkpoint.CheckpointStreamFactory;
 import dev.eddy.runtime.taskmanager.state.heap.HeapKeyedStateBackend;
 import dev.eddy.runtime.taskmanager.testutil.LongSerializer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,24 +35,20 @@ import org.junit.jupiter.api.io.TempDir;
  * and writes keep RocksDB's copy semantics, and TTL state bypasses the cache.
  */
 class RocksDBWriteBackCacheTest {
-    private static final int MAX_PARALLELISM = 128;
+    private static final int MAX_PARALLELISM = CachedBackends.MAX_PARALLELISM;
 
     @TempDir
     Path tmp;
-    private final List<KeyedStateBackend<?>> backends = new ArrayList<>();
-    private int checkpointIds;
+    private CachedBackends backends;
+
+    @BeforeEach
+    void setUp() {
+        backends = new CachedBackends(tmp, "cache");
+    }
 
     @AfterEach
     void disposeAll() {
-        backends.forEach(KeyedStateBackend::dispose);
-    }
-
-    private RocksDBKeyedStateBackend<Long> rocks(int cacheEntries) {
-        RocksDBKeyedStateBackend<Long> b = new RocksDBKeyedStateBackend<>(new LongSerializer(), MAX_PARALLELISM,
-                KeyGroupRange.of(0, MAX_PARALLELISM - 1), tmp.resolve("local"), "cache-" + backends.size(), true,
-                System::currentTimeMillis, cacheEntries);
-        backends.add(b);
-        return b;
+        backends.close();
     }
 
     private static ValueStateDescriptor<String> valueDesc() {
@@ -99,13 +93,6 @@ class RocksDBWriteBackCacheTest {
         }
     }
 
-    private KeyedStateHandleProto snapshot(RocksDBKeyedStateBackend<Long> b, boolean savepoint) throws Exception {
-        long id = ++checkpointIds;
-        CheckpointOptions o = new CheckpointOptions(savepoint, true, tmp.resolve((savepoint ? "savepoint-" : "chk-") + id),
-                savepoint ? null : tmp.resolve("shared"), false);
-        return b.snapshot(id, o, CheckpointStreamFactory.forOptions(o)).run();
-    }
-
     private static CachedValueCell<?> cacheOf(Object state) throws Exception {
         java.lang.reflect.Field f = state.getClass().getDeclaredField("cell");
         f.setAccessible(true);
@@ -116,7 +103,7 @@ class RocksDBWriteBackCacheTest {
 
     @Test
     void evictionsWriteDirtyValuesBackWhenTheCacheIsSmallerThanTheKeys() throws Exception {
-        RocksDBKeyedStateBackend<Long> b = rocks(16);
+        RocksDBKeyedStateBackend<Long> b = backends.rocks(16);
         for (int round = 1; round <= 3; round++) {
             write(b, 0, 500, round);
         }
@@ -130,23 +117,23 @@ class RocksDBWriteBackCacheTest {
 
     @Test
     void snapshotsContainWritesThatLiveOnlyInTheCache() throws Exception {
-        RocksDBKeyedStateBackend<Long> source = rocks(10_000);
+        RocksDBKeyedStateBackend<Long> source = backends.rocks(10_000);
         write(source, 0, 300, 1);
         assertThat(cacheOf(source.getPartitionedState(valueDesc())).dirtyCount()).isEqualTo(300);
 
-        KeyedStateHandleProto checkpoint = snapshot(source, false);
-        RocksDBKeyedStateBackend<Long> fromCheckpoint = rocks(10_000);
+        KeyedStateHandleProto checkpoint = backends.snapshot(source, false);
+        RocksDBKeyedStateBackend<Long> fromCheckpoint = backends.rocks(10_000);
         fromCheckpoint.restore(List.of(checkpoint), tmp);
         verify(fromCheckpoint, 0, 300, 1);
 
         write(source, 0, 300, 2); // cached again, on top of what the first snapshot flushed
-        KeyedStateHandleProto savepoint = snapshot(source, true);
-        RocksDBKeyedStateBackend<Long> fromSavepoint = rocks(0);
+        KeyedStateHandleProto savepoint = backends.snapshot(source, true);
+        RocksDBKeyedStateBackend<Long> fromSavepoint = backends.rocks(0);
         fromSavepoint.restore(List.of(savepoint), tmp);
         verify(fromSavepoint, 0, 300, 2);
         for (int i = 0; i < 2; i++) {
             HeapKeyedStateBackend<Long> heap = HeapKeyedStateBackend.forSubtask(new LongSerializer(), MAX_PARALLELISM, 2, i);
-            backends.add(heap);
+            backends.track(heap);
             heap.restore(List.of(savepoint), tmp);
             KeyGroupRange range = heap.getKeyGroupRange();
             ValueState<String> value = heap.getPartitionedState(valueDesc());
@@ -163,9 +150,9 @@ class RocksDBWriteBackCacheTest {
 
     @Test
     void clearOfACachedEntryReachesTheNextSnapshot() throws Exception {
-        RocksDBKeyedStateBackend<Long> source = rocks(10_000);
+        RocksDBKeyedStateBackend<Long> source = backends.rocks(10_000);
         write(source, 0, 10, 1);
-        snapshot(source, false); // the values are in RocksDB now, and still cached (clean)
+        backends.snapshot(source, false); // the values are in RocksDB now, and still cached (clean)
         ValueState<String> value = source.getPartitionedState(valueDesc());
         ReducingState<Long> reducing = source.getPartitionedState(reducingDesc());
         source.setCurrentKey(3L);
@@ -176,8 +163,8 @@ class RocksDBWriteBackCacheTest {
         value.update(null);
         assertThat(value.value()).isNull();
 
-        KeyedStateHandleProto checkpoint = snapshot(source, false);
-        RocksDBKeyedStateBackend<Long> restored = rocks(10_000);
+        KeyedStateHandleProto checkpoint = backends.snapshot(source, false);
+        RocksDBKeyedStateBackend<Long> restored = backends.rocks(10_000);
         restored.restore(List.of(checkpoint), tmp);
         ValueState<String> restoredValue = restored.getPartitionedState(valueDesc());
         ReducingState<Long> restoredReducing = restored.getPartitionedState(reducingDesc());
@@ -194,7 +181,7 @@ class RocksDBWriteBackCacheTest {
 
     @Test
     void mutatingAValueWithoutUpdateDoesNotChangeTheState() throws Exception {
-        RocksDBKeyedStateBackend<Long> b = rocks(10_000);
+        RocksDBKeyedStateBackend<Long> b = backends.rocks(10_000);
         ValueState<long[]> state = b.getPartitionedState(arrayDesc());
         b.setCurrentKey(1L);
         long[] written = {1, 2};
@@ -214,7 +201,7 @@ class RocksDBWriteBackCacheTest {
 
     @Test
     void reducingStateKeepsACopyOfTheFirstAddedMutableValue() throws Exception {
-        RocksDBKeyedStateBackend<Long> b = rocks(10_000);
+        RocksDBKeyedStateBackend<Long> b = backends.rocks(10_000);
         ReducingState<long[]> state = b.getPartitionedState(new ReducingStateDescriptor<>("arrays",
                 (long[] x, long[] y) -> new long[] {x[0] + y[0]}, long[].class));
         b.setCurrentKey(1L);
@@ -226,13 +213,13 @@ class RocksDBWriteBackCacheTest {
 
     @Test
     void applyToAllKeysSeesWritesAndClearsThatLiveOnlyInTheCache() throws Exception {
-        RocksDBKeyedStateBackend<Long> b = rocks(10_000);
+        RocksDBKeyedStateBackend<Long> b = backends.rocks(10_000);
         ValueState<String> value = b.getPartitionedState(valueDesc());
         for (long k = 0; k < 6; k++) {
             b.setCurrentKey(k);
             value.update("x" + k);
         }
-        snapshot(b, false);
+        backends.snapshot(b, false);
         b.setCurrentKey(2L);
         value.clear(); // cached delete of a key RocksDB has
         b.setCurrentKey(10L);
@@ -251,7 +238,7 @@ class RocksDBWriteBackCacheTest {
 
     @Test
     void sessionMergesSeeCachedValuesAndClearTheSources() throws Exception {
-        RocksDBKeyedStateBackend<Long> b = rocks(10_000);
+        RocksDBKeyedStateBackend<Long> b = backends.rocks(10_000);
         InternalReducingState<Long, String, Long> state = (InternalReducingState<Long, String, Long>) b.<String, ReducingState<Long>, Long>
                 getOrCreateKeyedState(StringSerializer.INSTANCE, reducingDesc());
         b.setCurrentKey(7L);
@@ -265,8 +252,8 @@ class RocksDBWriteBackCacheTest {
         state.setCurrentNamespace("a");
         assertThat(state.get()).isNull();
 
-        RocksDBKeyedStateBackend<Long> restored = rocks(10_000);
-        restored.restore(List.of(snapshot(b, false)), tmp);
+        RocksDBKeyedStateBackend<Long> restored = backends.rocks(10_000);
+        restored.restore(List.of(backends.snapshot(b, false)), tmp);
         InternalReducingState<Long, String, Long> again = (InternalReducingState<Long, String, Long>) restored
                 .<String, ReducingState<Long>, Long>getOrCreateKeyedState(StringSerializer.INSTANCE, reducingDesc());
         restored.setCurrentKey(7L);
@@ -278,7 +265,7 @@ class RocksDBWriteBackCacheTest {
 
     @Test
     void stateWithTtlAndACacheSizeOfZeroGoStraightToRocksDB() throws Exception {
-        RocksDBKeyedStateBackend<Long> b = rocks(10_000);
+        RocksDBKeyedStateBackend<Long> b = backends.rocks(10_000);
         ValueStateDescriptor<String> ttlDesc = new ValueStateDescriptor<>("ttl", String.class);
         ttlDesc.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofHours(1)).build());
         ValueState<String> ttl = b.getPartitionedState(ttlDesc);
@@ -287,14 +274,14 @@ class RocksDBWriteBackCacheTest {
         ttl.update("t");
         assertThat(b.countEntries("ttl")).isEqualTo(1);
 
-        RocksDBKeyedStateBackend<Long> off = rocks(0);
+        RocksDBKeyedStateBackend<Long> off = backends.rocks(0);
         assertThat(cellOf(off.getPartitionedState(valueDesc()))).isInstanceOf(SingleValueCell.class);
-        assertThatThrownBy(() -> rocks(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("write-back cache");
+        assertThatThrownBy(() -> backends.rocks(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("write-back cache");
     }
 
     @Test
     void disposeDropsUnflushedWrites() throws Exception {
-        RocksDBKeyedStateBackend<Long> b = rocks(10_000);
+        RocksDBKeyedStateBackend<Long> b = backends.rocks(10_000);
         write(b, 0, 5, 1);
         ValueState<String> value = b.getPartitionedState(valueDesc());
         b.dispose(); // with dirty entries: nothing is written to the closed instance
