@@ -1,5 +1,6 @@
 package dev.eddy.streaming.api.operators;
 
+import dev.eddy.util.PairHash;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -39,15 +40,9 @@ final class TimerBucket {
         add(key2, namespace2);
     }
 
-    /**
-     * The spread hash of a pair. Keys are often sequential numbers; the Murmur3 finalizer's steps
-     * spread them over the whole int range so that masking the low bits works.
-     */
+    /** The spread hash of a pair ({@link PairHash}). */
     static int hash(Object key, Object namespace) {
-        int h = 31 * Objects.hashCode(key) + Objects.hashCode(namespace);
-        h = (h ^ (h >>> 16)) * 0x85EBCA6B;
-        h = (h ^ (h >>> 13)) * 0xC2B2AE35;
-        return h ^ (h >>> 16);
+        return PairHash.of(key, namespace);
     }
 
     private int capacity() {

@@ -2,7 +2,6 @@ package dev.eddy.runtime.taskmanager.state;
 
 import dev.eddy.api.common.state.KeyedStateStore;
 import dev.eddy.api.common.state.OperatorStateStore;
-import dev.eddy.proto.KeyGroupsStateHandleProto;
 import dev.eddy.proto.KeyedStateHandleProto;
 import dev.eddy.proto.OperatorStatePartProto;
 import dev.eddy.proto.OperatorSubtaskStateProto;
@@ -111,10 +110,9 @@ public final class OperatorStateHandler {
                 }
                 if (raw != null) {
                     raw.runDeferredWrite();
-                }
-                if (raw != null && raw.hasData()) {
-                    KeyGroupsStateHandleProto r = raw.writeFile(streams, rawName);
-                    b.addRawKeyed(r);
+                    if (raw.hasData()) {
+                        b.addRawKeyed(raw.writeFile(streams, rawName));
+                    }
                 }
                 boolean empty = b.getManagedKeyedCount() == 0 && b.getOperatorStateCount() == 0 && b.getRawKeyedCount() == 0;
                 return empty ? null : b.build();

@@ -330,7 +330,7 @@ public final class HeapKeyedStateBackend<K> implements SnapshotableKeyedStateBac
         try {
             for (K key : keys) {
                 setCurrentKey(key);
-                Object stored = e.table.getKeyGroup(currentKeyGroup).get(key, e.namespaced() ? namespace : null);
+                Object stored = e.table.get(currentKeyGroup, key, e.namespaced() ? namespace : null);
                 if (stored != null && e.live.test(stored)) {
                     function.process(key, state);
                 }

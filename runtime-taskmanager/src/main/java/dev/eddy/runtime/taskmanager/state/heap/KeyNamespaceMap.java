@@ -1,5 +1,6 @@
 package dev.eddy.runtime.taskmanager.state.heap;
 
+import dev.eddy.util.PairHash;
 import java.util.function.UnaryOperator;
 
 /**
@@ -63,14 +64,10 @@ final class KeyNamespaceMap<K, V> {
     }
 
     /**
-     * The spread hash of a (key, namespace) pair, never 0: Murmur3's 32-bit finalizer over the
-     * combined hash codes, so that sequential ids fill the low bits that pick the slot.
+     * The spread hash of a (key, namespace) pair ({@link PairHash}), never 0 (0 marks an empty slot).
      */
     static int hash(Object key, Object namespace) {
-        int h = 31 * key.hashCode() + (namespace == null ? 0 : namespace.hashCode());
-        h = (h ^ (h >>> 16)) * 0x85EBCA6B;
-        h = (h ^ (h >>> 13)) * 0xC2B2AE35;
-        h ^= h >>> 16;
+        int h = PairHash.of(key, namespace);
         return h == 0 ? 1 : h;
     }
 

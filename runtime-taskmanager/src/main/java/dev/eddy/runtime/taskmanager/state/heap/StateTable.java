@@ -1,6 +1,7 @@
 package dev.eddy.runtime.taskmanager.state.heap;
 
 import dev.eddy.runtime.state.KeyGroupRange;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.UnaryOperator;
 
@@ -156,6 +157,26 @@ public final class StateTable<K, V> {
         }
         KeyGroupMap<K, V> m = materialized(keyGroup - range.getStartKeyGroup());
         return m == null ? empty() : m.map;
+    }
+
+    /**
+     * The (key, namespace) pairs of one key group, flattened as key0, namespace0, key1, … — without
+     * copying a key group a snapshot pins: then the pinned map's pairs followed by the overlay's,
+     * which may repeat a pair or name a removed one. For cursors that look every pair up again.
+     */
+    Object[] keyNamespacePairs(int keyGroup) {
+        KeyGroupMap<K, V> m = current(keyGroup - range.getStartKeyGroup());
+        if (m == null) {
+            return new Object[0];
+        }
+        Object[] pairs = m.map.keyNamespacePairs();
+        if (m.overlay == null) {
+            return pairs;
+        }
+        Object[] written = m.overlay.keyNamespacePairs();
+        Object[] all = Arrays.copyOf(pairs, pairs.length + written.length);
+        System.arraycopy(written, 0, all, pairs.length, written.length);
+        return all;
     }
 
     @SuppressWarnings("unchecked")

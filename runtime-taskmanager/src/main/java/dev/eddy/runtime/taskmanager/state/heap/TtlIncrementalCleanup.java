@@ -5,8 +5,8 @@ import java.util.function.UnaryOperator;
 /**
  * Incremental TTL cleanup of one state table: a cursor that walks the table key group by key group,
  * wrapping around, and checks up to {@code cleanupSize} entries per run, dropping expired values.
- * The cursor works on a copy of one key group's (key, namespace) pairs at a time, so the table
- * may change between runs. Task thread only.
+ * The cursor works on a copy of one key group's (key, namespace) pairs at a time and looks each
+ * up again, so the table may change between runs. Task thread only.
  *
  * @param <K> the key type
  */
@@ -72,7 +72,7 @@ final class TtlIncrementalCleanup<K> {
     private void advanceKeyGroup() {
         keyGroup = keyGroup >= table.getKeyGroupRange().getEndKeyGroup()
                 ? table.getKeyGroupRange().getStartKeyGroup() : keyGroup + 1;
-        pairs = table.getKeyGroup(keyGroup).keyNamespacePairs();
+        pairs = table.keyNamespacePairs(keyGroup);
         position = 0;
     }
 }

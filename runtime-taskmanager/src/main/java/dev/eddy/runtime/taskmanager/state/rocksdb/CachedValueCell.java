@@ -2,6 +2,7 @@ package dev.eddy.runtime.taskmanager.state.rocksdb;
 
 import dev.eddy.api.common.typeutils.TypeSerializer;
 import dev.eddy.core.memory.DataOutputSerializer;
+import dev.eddy.util.PairHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -122,9 +123,11 @@ final class CachedValueCell<T> implements ValueCell<T> {
         if (merger == null) {
             throw new IllegalStateException("State '" + column.stateName() + "' does not merge values");
         }
-        Entry e = find(backend.requireCurrentKey(), column.requireNamespace());
+        Object key = backend.requireCurrentKey();
+        Object namespace = column.requireNamespace();
+        Entry e = find(key, namespace);
         if (e == null) {
-            e = insert(backend.requireCurrentKey(), column.requireNamespace(), false);
+            e = insert(key, namespace, false);
             e.pendingMerge = true;
             e.value = delta;
         } else {
@@ -354,8 +357,7 @@ final class CachedValueCell<T> implements ValueCell<T> {
     }
 
     private static int hash(Object key, Object namespace) {
-        int h = key.hashCode() * 31 + namespace.hashCode();
-        return h ^ (h >>> 16);
+        return PairHash.of(key, namespace);
     }
 
     /** One cached (key, namespace); reused for another after eviction. */

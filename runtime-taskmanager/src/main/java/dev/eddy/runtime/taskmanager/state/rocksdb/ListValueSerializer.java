@@ -52,13 +52,17 @@ final class ListValueSerializer<T> extends TypeSerializer<List<T>> {
     /** A new mutable list of copies of the elements. */
     @Override
     public List<T> copy(List<T> from) {
-        List<T> copy = new ArrayList<>(from.size());
+        return copyOf(from, elementSerializer);
+    }
+
+    /** A new mutable list of {@code from}'s elements, each copied unless the elements are immutable. */
+    static <T> List<T> copyOf(List<T> from, TypeSerializer<T> elementSerializer) {
         if (elementSerializer.isImmutableType()) {
-            copy.addAll(from);
-        } else {
-            for (T e : from) {
-                copy.add(elementSerializer.copy(e));
-            }
+            return new ArrayList<>(from);
+        }
+        List<T> copy = new ArrayList<>(from.size());
+        for (T e : from) {
+            copy.add(elementSerializer.copy(e));
         }
         return copy;
     }

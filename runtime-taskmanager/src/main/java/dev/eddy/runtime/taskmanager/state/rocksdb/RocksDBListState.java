@@ -161,16 +161,8 @@ final class RocksDBListState<K, N, T> implements InternalListState<K, N, T> {
 
     /** Appends copies of {@code values} through the cache (nothing is read from RocksDB). */
     private void mergeCached(List<T> values) {
-        List<T> delta = elementSerializer.isImmutableType() ? new ArrayList<>(values) : copyElements(values);
+        List<T> delta = ListValueSerializer.copyOf(values, elementSerializer);
         dropIfLong(cache.mergeInternal(delta));
-    }
-
-    private List<T> copyElements(List<T> values) {
-        List<T> copy = new ArrayList<>(values.size());
-        for (T v : values) {
-            copy.add(elementSerializer.copy(v));
-        }
-        return copy;
     }
 
     @Override
@@ -192,7 +184,7 @@ final class RocksDBListState<K, N, T> implements InternalListState<K, N, T> {
         }
         requireNoNulls(values);
         if (cache != null) {
-            List<T> copy = elementSerializer.isImmutableType() ? new ArrayList<>(values) : copyElements(values);
+            List<T> copy = ListValueSerializer.copyOf(values, elementSerializer);
             cache.writeInternal(copy);
             dropIfLong(copy);
             return;
