@@ -481,6 +481,10 @@ public final class JobMaster implements JobMasterGateway, AutoCloseable {
     // ------------------------------------------------------------------ state reports
 
     private Ack onTaskStateUpdate(TaskExecutionStateProto update) {
+        if (state.isTerminal()) {
+            // the Dispatcher detaches an ended JobMaster asynchronously; until then reports still reach it
+            return ack(false, "Job " + jobId + " has ended (" + state + "); state update ignored");
+        }
         Execution e = graph.execution(update.getExecutionAttemptId());
         if (e == null) {
             LOG.debug("Ignoring a state update for unknown attempt {} of job {}", update.getExecutionAttemptId(), jobId);
